@@ -1,0 +1,71 @@
+# Academie voor Samenwerken — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+UV := $(BIN)/uv
+APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+APT_TEST := $(APT_RUN) chromium poppler-utils
+
+.PHONY: run test install install-test system-deps messages compilemessages migrate seed lint format benchmark
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv
+
+# Installs the locked dependencies into .venv (uv.lock is the lock file).
+install: $(UV)
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_RUN)"
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --quiet
+	$(MAKE) --no-print-directory compilemessages
+
+# Debian packages: gettext for translations, Pango for WeasyPrint, Chromium for browser tests.
+system-deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else echo "Missing Debian packages (install them as root):$$missing"; fi; \
+	fi
+
+compilemessages:
+	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# Regenerates the .po files of every app and of the project (templates/, academy/).
+messages:
+	@for app in accounts home successfactors courses modules handelingsrepertoire cases fitnessscan; do \
+		(cd $$app && mkdir -p locale && ../$(BIN)/django-admin makemessages -l nl --no-obsolete -v0); \
+	done
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete -v0 \
+		--ignore=.venv --ignore=accounts --ignore=home --ignore=successfactors --ignore=courses \
+		--ignore=modules --ignore=handelingsrepertoire --ignore=cases --ignore=fitnessscan --ignore=tests
+
+migrate:
+	$(BIN)/python manage.py migrate --noinput -v0
+
+seed:
+	$(BIN)/python manage.py seed_demo
+
+run: install migrate seed
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_TEST)"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+benchmark: install migrate
+	$(BIN)/python manage.py benchmark

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HandelingsrepertoireConfig(AppConfig):
+    name = "handelingsrepertoire"
+    verbose_name = _("Repertoire of action (instruments)")

@@ -1,0 +1,55 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+SECTION_PAGE_TYPES = [
+    "courses.CourseIndexPage",
+    "handelingsrepertoire.InstrumentIndexPage",
+    "cases.CaseIndexPage",
+    "fitnessscan.FitnessScanPage",
+]
+
+
+class HomePage(Page):
+    """The academy's front door: what it offers and where to start."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    hero_intro = models.TextField(_("hero introduction"), max_length=600)
+    body = RichTextField(_("body"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_intro"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = SECTION_PAGE_TYPES
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_("Shown in the footer of every page, e.g. who runs the academy."),
+    )
+    contact_email = models.EmailField(_("contact e-mail address"), blank=True)
+
+    panels = [FieldPanel("footer_text"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("site settings")
