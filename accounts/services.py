@@ -60,7 +60,9 @@ def group_grant_page_permissions(*, group: Group, page: Page, codenames: list[st
 def user_update_profile(*, user: User, organisation: Organisation | None, **fields) -> User:
     """Saves a user's own profile. Moving to another organisation drops a coordinator role:
     a coordinator is appointed for one organisation, not carried along."""
-    if organisation != user.organisation:
+    # Read the stored value: a bound ModelForm has already copied the new one onto `user`.
+    stored_organisation_id = User.objects.values_list("organisation_id", flat=True).get(pk=user.pk)
+    if (organisation.pk if organisation else None) != stored_organisation_id:
         user.organisation_role = User.Role.PROFESSIONAL
     user.organisation = organisation
     for name, value in fields.items():

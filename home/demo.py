@@ -65,3 +65,6 @@ def seed(log, context) -> dict:
     home = ensure_home()
     log("pages: home page ready")
     return {"home": home}
+
+
+MENU_ORDER = ["cursussen", "handelingsrepertoire", "praktijkvoorbeelden", "fitnessscan"]

@@ -1,10 +1,11 @@
 """Keeps the Dutch catalogues complete.
 
     python tools/po.py missing [APP ...]        prints untranslated or fuzzy entries as JSON
-    python tools/po.py fill TRANSLATIONS.json   fills entries: {"msgid": "msgstr"} or, for plurals,
+    python tools/po.py fill TRANSLATIONS.json [APP ...]
+                                                fills entries: {"msgid": "msgstr"} or, for plurals,
                                                 {"msgid": ["singular", "plural"]}
 
-Catalogues are the nl ones of the project (`locale/`) and of every app.
+Catalogues are the nl ones of the project (`locale/`, app name `project`) and of every app.
 """
 
 import json
@@ -37,11 +38,10 @@ def missing(apps: list[str]) -> dict:
     return result
 
 
-def fill(translations: dict) -> int:
+def fill(translations: dict, apps: list[str] | None = None) -> int:
     filled = 0
-    for path in catalogues():
+    for path in catalogues(apps):
         po = polib.pofile(str(path))
-        changed = False
         for entry in po:
             if entry.msgid not in translations:
                 continue
@@ -52,10 +52,13 @@ def fill(translations: dict) -> int:
                 entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-            changed = True
             filled += 1
-        if changed:
-            po.save()
+        # makemessages leaves placeholders in the header; a broken plural formula makes Django
+        # ignore plural forms of other catalogues too.
+        po.metadata["Language"] = "nl"
+        po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        po.save()
     return filled
 
 
@@ -64,6 +67,7 @@ if __name__ == "__main__":
     if command == "missing":
         print(json.dumps(missing(args), ensure_ascii=False, indent=1))
     elif command == "fill":
-        print(f"filled {fill(json.loads(Path(args[0]).read_text(encoding='utf-8')))} entries")
+        translations = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+        print(f"filled {fill(translations, args[1:])} entries")
     else:
         sys.exit(__doc__)

@@ -11,3 +11,4 @@ WHITENOISE_USE_FINDERS = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 ACCOUNT_RATE_LIMITS = False
 ALLOW_DEMO_CONTENT = True
+WHITENOISE_AUTOREFRESH = True

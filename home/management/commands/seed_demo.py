@@ -11,12 +11,12 @@ DEMO_MODULES = [
     "accounts.demo",
     "home.demo",
     "successfactors.demo",
-    "courses.demo",
-    "handelingsrepertoire.demo",
-    "cases.demo",
-    "modules.demo",
-    "fitnessscan.demo",
-    "courses.demo_progress",
+    "handelingsrepertoire.demo",  # instruments before the lessons that show them
+    "cases.demo",  # cases before the lessons and instruments built from them
+    "courses.demo",  # courses, their modules, lessons and quizzes
+    "fitnessscan.demo",  # its advice links courses and instruments
+    "courses.demo_progress",  # the demo professional's enrolments and progress
+    "home.demo_menu",  # the order of the sections in the main menu
 ]
 
 
