@@ -6,4 +6,10 @@ app_name = "courses"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("organisatie/", views.organisation_progress, name="organisation"),
+    path("cursus/<int:course_id>/inschrijven/", views.enrol, name="enrol"),
+    path("cursus/<int:course_id>/uitschrijven/", views.leave, name="leave"),
+    path("cursus/<int:course_id>/verder/", views.continue_course, name="continue"),
+    path("les/<int:item_id>/afronden/", views.complete_item, name="complete"),
+    path("reflectie/<int:lesson_id>/<str:block_id>/", views.save_reflection, name="reflection"),
 ]

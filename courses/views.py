@@ -1,7 +1,115 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import roles
+from modules.models import LearningItemPage, LessonPage
+
+from . import selectors, services
+from .models import CoursePage
 
 
 @login_required
 def dashboard(request):
-    return render(request, "courses/dashboard.html", {})
+    return render(request, "courses/dashboard.html", selectors.dashboard_for(user=request.user))
+
+
+@login_required
+@require_POST
+def enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        services.enrolment_create(user=request.user, course=course)
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("You are enrolled in “%(course)s”. Good luck!") % {"course": course.title}
+        )
+    return redirect(course.url)
+
+
+@login_required
+@require_POST
+def leave(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    services.enrolment_leave(user=request.user, course=course)
+    messages.success(
+        request,
+        _("You have left “%(course)s”. Your progress is kept if you enrol again.") % {"course": course.title},
+    )
+    return redirect(course.url)
+
+
+@login_required
+def continue_course(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    journey = selectors.journey_for(user=request.user, course=course)
+    target = journey.next_item
+    return redirect(target.url if target and journey.is_enrolled else course.url)
+
+
+@login_required
+@require_POST
+def complete_item(request, item_id: int):
+    item = get_object_or_404(LearningItemPage.objects.live(), pk=item_id).specific
+    if not isinstance(item, LessonPage):
+        raise PermissionDenied(_("A quiz is completed by passing it."))
+    course = services.course_of(item)
+    try:
+        journey = services.item_complete(user=request.user, item=item, course=course)
+    except services.JourneyError as error:
+        if request.htmx:
+            return render(
+                request, "courses/includes/completion.html", {"error": str(error), "page": item}, status=409
+            )
+        messages.error(request, str(error))
+        return redirect(course.url)
+    context = {"page": item, "journey": journey, "item_state": journey.item(item.pk), "just_completed": True}
+    if request.htmx:
+        return render(request, "courses/includes/completion.html", context)
+    messages.success(request, _("Lesson completed."))
+    return redirect(item.url)
+
+
+@login_required
+@require_POST
+def save_reflection(request, lesson_id: int, block_id: str):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    answer = request.POST.get("answer", "")
+    block = next((b for b in lesson.body if b.block_type == "reflection" and b.id == block_id), None)
+    if block is None:
+        raise PermissionDenied(_("This reflection question no longer exists in the lesson."))
+    error = None
+    try:
+        services.journal_save(user=request.user, lesson=lesson, block_id=block_id, answer=answer)
+    except services.JourneyError as exc:
+        error = str(exc)
+    if request.htmx:
+        context = {
+            "value": block.value,
+            "block_id": block_id,
+            "page": lesson,
+            "answer": answer,
+            "error": error,
+            "saved": error is None,
+        }
+        return render(request, "courses/includes/reflection_form.html", context, status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+        # Keep what was typed: it is shown again in the form after the redirect.
+        request.session[f"reflection-draft:{lesson_id}:{block_id}"] = answer[:5000]
+    else:
+        messages.success(request, _("Saved in your learning journal."))
+    return redirect(f"{lesson.url}#reflection-{block_id}")
+
+
+@login_required
+def organisation_progress(request):
+    if not roles.is_coordinator(request.user):
+        raise PermissionDenied(_("Only coordinators of an organisation see its progress."))
+    context = selectors.organisation_progress_for(organisation=request.user.organisation)
+    return render(request, "courses/organisation.html", context)

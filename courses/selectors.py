@@ -1,0 +1,482 @@
+"""Reads of the professional's journey: catalogue, course overview, progress, lock state.
+
+Every function here runs a fixed number of queries, whatever the number of courses, lessons or
+learners; progress comes from aggregates, never from Python loops over rows of other users.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Count, F
+from django.db.models.functions import Substr
+from wagtail.models import Page, Site
+
+from accounts.models import Sector
+from modules.models import LearningItemPage, ModulePage
+from successfactors.models import SuccessFactor
+
+from .models import CoursePage, Enrolment, ItemProgress, JournalEntry, Level
+
+STEPLEN = Page.steplen
+
+
+def relative_url(url_path: str) -> str:
+    """The URL of a page from its url_path, without a query (site root paths are cached by Wagtail)."""
+    for root in Site.get_site_root_paths():
+        if url_path.startswith(root.root_path):
+            return "/" + url_path[len(root.root_path) :]
+    return url_path
+
+
+@dataclass
+class ItemState:
+    id: int
+    title: str
+    url: str
+    is_required: bool
+    estimated_minutes: int
+    module_id: int
+    kind: str
+    first_published_at: datetime | None
+    started: bool = False
+    completed_at: datetime | None = None
+    locked: bool = False
+    is_new: bool = False  # published after the professional completed the course
+
+    @property
+    def done(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def status(self) -> str:
+        if self.done:
+            return "done"
+        if self.locked:
+            return "locked"
+        return "busy" if self.started else "new"
+
+
+@dataclass
+class ModuleState:
+    id: int
+    title: str
+    url: str
+    items: list[ItemState] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return percent_done(self.items)
+
+
+def percent_done(items: list[ItemState]) -> int:
+    required = [item for item in items if item.is_required]
+    if not required:
+        return 0
+    return round(100 * sum(item.done for item in required) / len(required))
+
+
+@dataclass
+class Journey:
+    """Where one professional stands in one course."""
+
+    course: CoursePage
+    enrolment: Enrolment | None
+    modules: list[ModuleState]
+    reflection_answers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def items(self) -> list[ItemState]:
+        return [item for module in self.modules for item in module.items]
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrolment is not None and self.enrolment.is_active
+
+    @property
+    def percent(self) -> int:
+        if self.enrolment and self.enrolment.completed_at and not self.items:
+            return 100
+        return percent_done(self.items)
+
+    @property
+    def completed_at(self) -> datetime | None:
+        return self.enrolment.completed_at if self.enrolment else None
+
+    @property
+    def next_item(self) -> ItemState | None:
+        """Where 'continue where you were' leads: the first open item that is not locked."""
+        for item in self.items:
+            if not item.done and not item.locked:
+                return item
+        return None
+
+    def item(self, item_id: int) -> ItemState | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+    def blocking_item(self, item_id: int) -> ItemState | None:
+        """The first earlier required item that is not yet done (what must come first)."""
+        for item in self.items:
+            if item.id == item_id:
+                return None
+            if item.is_required and not item.done:
+                return item
+        return None
+
+
+def course_structure(course: Page) -> list[ModuleState]:
+    """The live modules and items of a course in tree order: one query."""
+    rows = (
+        Page.objects.live()
+        .filter(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
+        .order_by("path")
+        .values(
+            "id",
+            "title",
+            "url_path",
+            "depth",
+            "path",
+            "first_published_at",
+            "content_type__model",
+            "learningitempage__is_required",
+            "learningitempage__estimated_minutes",
+        )
+    )
+    modules: list[ModuleState] = []
+    by_path: dict[str, ModuleState] = {}
+    for row in rows:
+        if row["depth"] == course.depth + 1:
+            if row["content_type__model"] != ModulePage._meta.model_name:
+                continue
+            module = ModuleState(id=row["id"], title=row["title"], url=relative_url(row["url_path"]))
+            modules.append(module)
+            by_path[row["path"]] = module
+        elif row["learningitempage__is_required"] is not None:
+            module = by_path.get(row["path"][:-STEPLEN])
+            if module is None:
+                continue  # an item below an unpublished module is not part of the course yet
+            module.items.append(
+                ItemState(
+                    id=row["id"],
+                    title=row["title"],
+                    url=relative_url(row["url_path"]),
+                    is_required=row["learningitempage__is_required"],
+                    estimated_minutes=row["learningitempage__estimated_minutes"] or 0,
+                    module_id=module.id,
+                    kind=row["content_type__model"],
+                    first_published_at=row["first_published_at"],
+                )
+            )
+    return modules
+
+
+def journey_for(*, user, course: CoursePage, with_answers_for: int | None = None) -> Journey:
+    """The professional's journey through a course: structure, progress and lock state."""
+    modules = course_structure(course)
+    journey = Journey(course=course, enrolment=None, modules=modules)
+    if not user.is_authenticated:
+        return journey
+    journey.enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if journey.enrolment is None:
+        return journey
+    progress = {
+        row["item_id"]: row
+        for row in ItemProgress.objects.filter(user=user, course=course).values("item_id", "completed_at")
+    }
+    completed_at = journey.enrolment.completed_at
+    blocked = False
+    for item in journey.items:
+        row = progress.get(item.id)
+        if row:
+            item.started = True
+            item.completed_at = row["completed_at"]
+        item.locked = course.sequential and blocked and not item.done
+        if item.is_required and not item.done:
+            blocked = True
+        item.is_new = bool(
+            completed_at
+            and not item.done
+            and item.first_published_at
+            and item.first_published_at > completed_at
+        )
+    if with_answers_for is not None:
+        journey.reflection_answers = dict(
+            JournalEntry.objects.filter(user=user, lesson_id=with_answers_for).values_list(
+                "block_id", "answer"
+            )
+        )
+    return journey
+
+
+# --- Progress across courses (catalogue, dashboard, reports) ---------------------------------------
+
+
+def exclude_draft_modules(queryset, *, course_depth: int, path_field: str = "path"):
+    """Items below a module that is not live are not part of the course yet: one subquery."""
+    draft_modules = Page.objects.filter(live=False, depth=course_depth + 1).values("path")
+    return queryset.annotate(module_path=Substr(path_field, 1, (course_depth + 1) * STEPLEN)).exclude(
+        module_path__in=draft_modules
+    )
+
+
+def required_item_counts(course_paths: list[str], course_depth: int) -> dict[str, int]:
+    """Number of live required items per course path: one aggregate query."""
+    if not course_paths:
+        return {}
+    prefix_length = course_depth * STEPLEN
+    items = (
+        LearningItemPage.objects.live()
+        .filter(is_required=True, depth=course_depth + 2)
+        .annotate(course_path=Substr("path", 1, prefix_length))
+        .filter(course_path__in=course_paths)
+    )
+    rows = (
+        exclude_draft_modules(items, course_depth=course_depth)
+        .values("course_path")
+        .annotate(total=Count("id"))
+    )
+    return {row["course_path"]: row["total"] for row in rows}
+
+
+def completed_item_counts(
+    *, user_ids: list[int] | None = None, course_ids: list[int], course_depth: int
+) -> dict[tuple, int]:
+    """Completed live required items per (user, course): one aggregate query."""
+    rows = ItemProgress.objects.filter(
+        course_id__in=course_ids, completed_at__isnull=False, item__live=True, item__is_required=True
+    )
+    rows = exclude_draft_modules(rows, course_depth=course_depth, path_field="item__path")
+    if user_ids is not None:
+        rows = rows.filter(user_id__in=user_ids)
+    rows = rows.values("user_id", "course_id").annotate(done=Count("id"))
+    return {(row["user_id"], row["course_id"]): row["done"] for row in rows}
+
+
+@dataclass
+class CourseStatus:
+    """A professional's status in a course as the catalogue and dashboard show it."""
+
+    state: str  # "none" (not started), "busy", "done"
+    percent: int = 0
+    completed_at: datetime | None = None
+    enrolled: bool = False
+
+
+def course_statuses(*, user, courses: list[CoursePage]) -> dict[int, CourseStatus]:
+    """Status per course for one professional: three queries for any number of courses."""
+    statuses = {course.pk: CourseStatus(state="none") for course in courses}
+    if not user.is_authenticated or not courses:
+        return statuses
+    enrolments = {
+        e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=[c.pk for c in courses])
+    }
+    if not enrolments:
+        return statuses
+    enrolled_courses = [c for c in courses if c.pk in enrolments]
+    totals = required_item_counts([c.path for c in enrolled_courses], enrolled_courses[0].depth)
+    done = completed_item_counts(
+        user_ids=[user.pk],
+        course_ids=[c.pk for c in enrolled_courses],
+        course_depth=enrolled_courses[0].depth,
+    )
+    for course in enrolled_courses:
+        enrolment = enrolments[course.pk]
+        total = totals.get(course.path, 0)
+        count = done.get((user.pk, course.pk), 0)
+        percent = round(100 * count / total) if total else 0
+        if enrolment.completed_at:
+            statuses[course.pk] = CourseStatus("done", 100, enrolment.completed_at, enrolment.is_active)
+        elif enrolment.is_active:
+            statuses[course.pk] = CourseStatus("busy", percent, None, True)
+        else:
+            statuses[course.pk] = CourseStatus("none", percent, None, False)
+    return statuses
+
+
+# --- Catalogue -------------------------------------------------------------------------------------
+
+
+def catalogue_for(*, index: Page, user, params) -> dict:
+    """The catalogue with its filters (success factor, sector, level) applied from GET parameters."""
+    courses = CoursePage.objects.live().child_of(index).order_by("path")
+    factor_slug = (params.get("succesfactor") or "").strip()
+    sector = (params.get("sector") or "").strip()
+    level = (params.get("niveau") or "").strip()
+    factors = list(SuccessFactor.objects.all())
+    unknown_filter = False
+    if factor_slug:
+        if factor_slug in {f.slug for f in factors}:
+            courses = courses.filter(success_factors__slug=factor_slug)
+        else:
+            unknown_filter = True
+    if sector:
+        if sector in Sector.values:
+            courses = courses.filter(sectors__contains=sector)
+        else:
+            unknown_filter = True
+    if level:
+        if level in Level.values:
+            courses = courses.filter(level=level)
+        else:
+            unknown_filter = True
+    if unknown_filter:
+        courses = courses.none()
+    courses = list(courses.distinct().prefetch_related("success_factors").select_related("cover_image"))
+    statuses = course_statuses(user=user, courses=courses)
+    return {
+        "courses": [(course, statuses[course.pk]) for course in courses],
+        "factors": factors,
+        "sectors": Sector.choices,
+        "levels": Level.choices,
+        "selected": {"succesfactor": factor_slug, "sector": sector, "niveau": level},
+        "unknown_filter": unknown_filter,
+        "is_filtered": bool(factor_slug or sector or level),
+    }
+
+
+# --- Course page -----------------------------------------------------------------------------------
+
+
+def course_overview_for(*, course: CoursePage, user) -> dict:
+    journey = journey_for(user=user, course=course)
+    prerequisites = list(course.prerequisites.live().order_by("title"))
+    missing_prerequisites = []
+    if prerequisites:
+        completed = set()
+        if user.is_authenticated:
+            completed = set(
+                Enrolment.objects.filter(
+                    user=user, course__in=prerequisites, completed_at__isnull=False
+                ).values_list("course_id", flat=True)
+            )
+        missing_prerequisites = [p for p in prerequisites if p.pk not in completed]
+    total_minutes = sum(item.estimated_minutes for item in journey.items)
+    return {
+        "journey": journey,
+        "prerequisites": prerequisites,
+        "missing_prerequisites": missing_prerequisites,
+        "factors": list(course.success_factors.all()),
+        "trainers": list(course.trainers.all()),
+        "total_minutes": total_minutes,
+        "duration": Decimal(course.duration_hours),
+    }
+
+
+# --- Dashboard -------------------------------------------------------------------------------------
+
+
+def dashboard_for(*, user) -> dict:
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .order_by(F("last_activity_at").desc(nulls_last=True))
+    )
+    courses = [e.course for e in enrolments]
+    statuses = course_statuses(user=user, courses=courses)
+    active = [(e, statuses[e.course_id]) for e in enrolments if e.is_active and not e.completed_at]
+    completed = [(e, statuses[e.course_id]) for e in enrolments if e.completed_at]
+    next_items = next_items_for(user=user, enrolments=[e for e, _status in active])
+    journal = list(
+        JournalEntry.objects.filter(user=user)
+        .select_related("course", "lesson")
+        .order_by("course__title", "lesson__path")
+    )
+    return {
+        "active": [(e, s, next_items.get(e.course_id)) for e, s in active],
+        "completed": completed,
+        "journal": journal,
+    }
+
+
+def next_items_for(*, user, enrolments: list[Enrolment]) -> dict[int, dict]:
+    """The next open item per course for 'continue where you were': two queries for all courses."""
+    if not enrolments:
+        return {}
+    paths = {e.course.path: e.course_id for e in enrolments}
+    depth = enrolments[0].course.depth
+    done = set(
+        ItemProgress.objects.filter(
+            user=user, course_id__in=paths.values(), completed_at__isnull=False
+        ).values_list("item_id", flat=True)
+    )
+    items = (
+        LearningItemPage.objects.live()
+        .filter(depth=depth + 2)
+        .annotate(course_path=Substr("path", 1, depth * STEPLEN))
+        .filter(course_path__in=list(paths))
+        .exclude(id__in=done)
+    )
+    items = (
+        exclude_draft_modules(items, course_depth=depth)
+        .order_by("path")
+        .values("id", "title", "url_path", "course_path")
+    )
+    result: dict[int, dict] = {}
+    for row in items:
+        course_id = paths[row["course_path"]]
+        if course_id not in result:
+            result[course_id] = {"title": row["title"], "url": relative_url(row["url_path"])}
+    return result
+
+
+# --- Reports for trainers and coordinators ---------------------------------------------------------
+
+
+@dataclass
+class LearnerRow:
+    enrolment: Enrolment
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        if self.enrolment.completed_at:
+            return 100
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def learner_rows(enrolments) -> list[LearnerRow]:
+    """Progress rows for a queryset of enrolments: three queries for any number of learners."""
+    enrolments = list(enrolments.select_related("user", "user__organisation", "course"))
+    if not enrolments:
+        return []
+    courses = {e.course_id: e.course for e in enrolments}
+    depth = next(iter(courses.values())).depth
+    totals = required_item_counts([c.path for c in courses.values()], depth)
+    done = completed_item_counts(
+        user_ids=list({e.user_id for e in enrolments}), course_ids=list(courses), course_depth=depth
+    )
+    return [
+        LearnerRow(
+            enrolment=e, done=done.get((e.user_id, e.course_id), 0), total=totals.get(e.course.path, 0)
+        )
+        for e in enrolments
+    ]
+
+
+def course_report_rows(*, course: CoursePage) -> list[LearnerRow]:
+    enrolments = Enrolment.objects.filter(course=course).order_by(
+        "user__last_name", "user__first_name", "user__email"
+    )
+    return learner_rows(enrolments)
+
+
+def courses_for_report(*, user):
+    """The courses a trainer reports on: their own; administrators see all."""
+    from accounts import roles
+
+    courses = CoursePage.objects.all().order_by("title")
+    if roles.is_administrator(user):
+        return courses
+    return courses.filter(trainers=user)
+
+
+def organisation_progress_for(*, organisation) -> dict:
+    enrolments = Enrolment.objects.filter(user__organisation=organisation).order_by(
+        "user__last_name", "user__first_name", "course__title"
+    )
+    rows = learner_rows(enrolments)
+    members = organisation.members.count()
+    return {"organisation": organisation, "rows": rows, "member_count": members}

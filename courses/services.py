@@ -1,0 +1,157 @@
+"""Writes of the professional's journey: enrolment, progress, completion and the learning journal.
+
+Every rule is checked here, on the server, whatever the page showed: enrolment, publication, lock state,
+prerequisites. Double clicks and two tabs are harmless: unique constraints plus conditional updates.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from modules.models import LearningItemPage, LessonPage
+
+from .models import CoursePage, Enrolment, ItemProgress, JournalEntry
+from .selectors import Journey, journey_for
+from .signals import course_completed
+
+MAX_ANSWER_LENGTH = 5000
+
+
+class JourneyError(Exception):
+    """A request the rules do not allow; the message is shown to the professional as it is."""
+
+
+def course_of(item: LearningItemPage) -> CoursePage:
+    """The course an item belongs to: the ancestor two levels up (course → module → item)."""
+    course_path = item.path[: (item.depth - 2) * LearningItemPage.steplen]
+    return CoursePage.objects.get(path=course_path)
+
+
+def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
+    prerequisites = list(course.prerequisites.live())
+    if not prerequisites:
+        return []
+    completed = set(
+        Enrolment.objects.filter(user=user, course__in=prerequisites, completed_at__isnull=False).values_list(
+            "course_id", flat=True
+        )
+    )
+    return [course for course in prerequisites if course.pk not in completed]
+
+
+def enrolment_create(*, user, course: CoursePage) -> Enrolment:
+    if not course.live:
+        raise JourneyError(_("This course is not published."))
+    missing = missing_prerequisites(user=user, course=course)
+    if missing:
+        raise JourneyError(
+            _("First complete %(courses)s: this course builds on it.")
+            % {"courses": ", ".join(f"“{c.title}”" for c in missing)}
+        )
+    try:
+        with transaction.atomic():
+            enrolment, created = Enrolment.objects.get_or_create(user=user, course=course)
+    except IntegrityError:  # a second tab enrolled at the same moment
+        enrolment, created = Enrolment.objects.get(user=user, course=course), False
+    if not created and not enrolment.is_active:
+        enrolment.status = Enrolment.Status.ACTIVE
+        enrolment.save(update_fields=["status"])
+    return enrolment
+
+
+def enrolment_leave(*, user, course: CoursePage) -> None:
+    """Leaving keeps progress and journal, so a professional who comes back continues where they were."""
+    Enrolment.objects.filter(user=user, course=course).update(status=Enrolment.Status.LEFT)
+
+
+def _require_open_item(*, journey: Journey, item: LearningItemPage) -> None:
+    if not item.live:
+        raise JourneyError(_("This lesson is not published."))
+    if not journey.is_enrolled:
+        raise JourneyError(_("Enrol in the course “%(course)s” first.") % {"course": journey.course.title})
+    state = journey.item(item.pk)
+    if state is None:
+        raise JourneyError(_("This lesson is not published."))
+    if state.locked:
+        blocking = journey.blocking_item(item.pk)
+        raise JourneyError(
+            _("This lesson opens when you have finished “%(previous)s”.") % {"previous": blocking.title}
+        )
+
+
+def item_start(*, user, item: LearningItemPage, journey: Journey) -> None:
+    """Records that a professional opened an item (once) and when they were last active."""
+    now = timezone.now()
+    if journey.item(item.pk) and not journey.item(item.pk).started:
+        try:
+            with transaction.atomic():
+                ItemProgress.objects.create(user=user, item=item, course=journey.course)
+        except IntegrityError:
+            pass  # opened in two tabs at once
+    Enrolment.objects.filter(pk=journey.enrolment.pk).update(last_activity_at=now)
+
+
+def item_complete(*, user, item: LearningItemPage, course: CoursePage | None = None) -> Journey:
+    """Marks an item done. Recompleting changes nothing; the first completion date is kept."""
+    course = course or course_of(item)
+    journey = journey_for(user=user, course=course)
+    _require_open_item(journey=journey, item=item)
+    now = timezone.now()
+    with transaction.atomic():
+        progress, _created = ItemProgress.objects.get_or_create(
+            user=user, item=item, defaults={"course": course}
+        )
+        ItemProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now)
+        Enrolment.objects.filter(pk=journey.enrolment.pk).update(last_activity_at=now)
+    course_check_completion(user=user, course=course)
+    return journey_for(user=user, course=course)
+
+
+def course_check_completion(*, user, course: CoursePage) -> bool:
+    """Records the course as completed once, when every live required item is done.
+
+    A completion once earned is kept: lessons a trainer adds later show as new, not as a lost completion.
+    """
+    journey = journey_for(user=user, course=course)
+    required = [item for item in journey.items if item.is_required]
+    if not journey.enrolment or not required or not all(item.done for item in required):
+        return False
+    updated = Enrolment.objects.filter(pk=journey.enrolment.pk, completed_at__isnull=True).update(
+        completed_at=timezone.now()
+    )
+    if updated:
+        enrolment = Enrolment.objects.get(pk=journey.enrolment.pk)
+        transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+    return bool(updated)
+
+
+def journal_save(*, user, lesson: LessonPage, block_id: str, answer: str) -> JournalEntry:
+    answer = answer.strip()
+    if not answer:
+        raise JourneyError(_("Write an answer before saving."))
+    if len(answer) > MAX_ANSWER_LENGTH:
+        raise JourneyError(
+            _("Your answer is too long: at most %(max)d characters.") % {"max": MAX_ANSWER_LENGTH}
+        )
+    question = next(
+        (
+            block.value["question"]
+            for block in lesson.body
+            if block.block_type == "reflection" and block.id == block_id
+        ),
+        None,
+    )
+    if question is None:
+        raise JourneyError(_("This reflection question no longer exists in the lesson."))
+    course = course_of(lesson)
+    journey = journey_for(user=user, course=course)
+    _require_open_item(journey=journey, item=lesson)
+    entry, _created = JournalEntry.objects.update_or_create(
+        user=user,
+        lesson=lesson,
+        block_id=block_id,
+        defaults={"answer": answer, "question": question, "course": course},
+    )
+    return entry
