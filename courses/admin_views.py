@@ -33,7 +33,9 @@ def course_report(request, course_id: int):
     _require_trainer(request)
     course = get_object_or_404(CoursePage, pk=course_id)
     if not courses_for_report(user=request.user).filter(pk=course.pk).exists():
-        raise PermissionDenied(_("You can only see the progress of courses you teach."))
+        # An explicit 403: Wagtail's admin turns PermissionDenied into a redirect to its dashboard.
+        context = {"message": _("You can only see the progress of courses you teach.")}
+        return TemplateResponse(request, "courses/admin/forbidden.html", context, status=403)
     rows = course_report_rows(course=course)
     if request.GET.get("format") == "csv":
         return _csv(course, rows)

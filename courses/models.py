@@ -34,18 +34,6 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
-    def route(self, request, path_components):
-        # Wagtail resolves one tree level per query (and one more for .specific); a lesson sits four
-        # levels below. Resolve the whole remaining path at once by its url_path instead.
-        if len(path_components) > 1:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.live().filter(url_path=url_path).specific().first()
-            if page is not None:
-                from wagtail.url_routing import RouteResult
-
-                return RouteResult(page)
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
         from .selectors import catalogue_for
 
@@ -228,6 +216,9 @@ class ItemProgress(models.Model):
         verbose_name = _("progress")
         verbose_name_plural = _("progress")
 
+    def __str__(self):
+        return f"{self.user} – {self.item_id}"
+
 
 class JournalEntry(models.Model):
     """A professional's private answer to a reflection question in a lesson."""
@@ -250,3 +241,6 @@ class JournalEntry(models.Model):
         ordering = ["course", "lesson__path"]
         verbose_name = _("journal entry")
         verbose_name_plural = _("journal entries")
+
+    def __str__(self):
+        return f"{self.user} – {self.question[:40]}"

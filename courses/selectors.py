@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 
 from accounts.models import Sector
 from modules.models import LearningItemPage, ModulePage
-from successfactors.models import SuccessFactor
+from successfactors.selectors import all_factors
 
 from .models import CoursePage, Enrolment, ItemProgress, JournalEntry, Level
 
@@ -113,6 +113,9 @@ class Journey:
                 return item
         return None
 
+    def module_of(self, item_id: int) -> ModuleState | None:
+        return next((m for m in self.modules if any(item.id == item_id for item in m.items)), None)
+
     def item(self, item_id: int) -> ItemState | None:
         return next((item for item in self.items if item.id == item_id), None)
 
@@ -172,7 +175,9 @@ def course_structure(course: Page) -> list[ModuleState]:
     return modules
 
 
-def journey_for(*, user, course: CoursePage, with_answers_for: int | None = None) -> Journey:
+def journey_for(
+    *, user, course: CoursePage, with_answers_for: int | None = None, with_reflections: bool = True
+) -> Journey:
     """The professional's journey through a course: structure, progress and lock state."""
     modules = course_structure(course)
     journey = Journey(course=course, enrolment=None, modules=modules)
@@ -201,7 +206,7 @@ def journey_for(*, user, course: CoursePage, with_answers_for: int | None = None
             and item.first_published_at
             and item.first_published_at > completed_at
         )
-    if with_answers_for is not None:
+    if with_answers_for is not None and with_reflections:
         journey.reflection_answers = dict(
             JournalEntry.objects.filter(user=user, lesson_id=with_answers_for).values_list(
                 "block_id", "answer"
@@ -237,7 +242,11 @@ def required_item_counts(course_paths: list[str], course_depth: int) -> dict[str
         .values("course_path")
         .annotate(total=Count("id"))
     )
-    return {row["course_path"]: row["total"] for row in rows}
+    # The module-path annotation may split the groups further (per module); add them up per course.
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["course_path"]] = totals.get(row["course_path"], 0) + row["total"]
+    return totals
 
 
 def completed_item_counts(
@@ -250,8 +259,11 @@ def completed_item_counts(
     rows = exclude_draft_modules(rows, course_depth=course_depth, path_field="item__path")
     if user_ids is not None:
         rows = rows.filter(user_id__in=user_ids)
-    rows = rows.values("user_id", "course_id").annotate(done=Count("id"))
-    return {(row["user_id"], row["course_id"]): row["done"] for row in rows}
+    done: dict[tuple, int] = {}
+    for row in rows.values("user_id", "course_id").annotate(done=Count("id")):
+        key = (row["user_id"], row["course_id"])
+        done[key] = done.get(key, 0) + row["done"]
+    return done
 
 
 @dataclass
@@ -304,7 +316,7 @@ def catalogue_for(*, index: Page, user, params) -> dict:
     factor_slug = (params.get("succesfactor") or "").strip()
     sector = (params.get("sector") or "").strip()
     level = (params.get("niveau") or "").strip()
-    factors = list(SuccessFactor.objects.all())
+    factors = all_factors()
     unknown_filter = False
     if factor_slug:
         if factor_slug in {f.slug for f in factors}:
@@ -336,12 +348,18 @@ def catalogue_for(*, index: Page, user, params) -> dict:
     }
 
 
+def live_prerequisites(course: CoursePage) -> list[CoursePage]:
+    # Read through the relation's ids: on an in-memory page (preview, tests) it is not a real queryset.
+    ids = [prerequisite.pk for prerequisite in course.prerequisites.all()]
+    return list(CoursePage.objects.live().filter(pk__in=ids).order_by("title")) if ids else []
+
+
 # --- Course page -----------------------------------------------------------------------------------
 
 
 def course_overview_for(*, course: CoursePage, user) -> dict:
     journey = journey_for(user=user, course=course)
-    prerequisites = list(course.prerequisites.live().order_by("title"))
+    prerequisites = live_prerequisites(course)
     missing_prerequisites = []
     if prerequisites:
         completed = set()

@@ -6,6 +6,8 @@ prerequisites. Double clicks and two tabs are harmless: unique constraints plus 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +15,12 @@ from django.utils.translation import gettext as _
 from modules.models import LearningItemPage, LessonPage
 
 from .models import CoursePage, Enrolment, ItemProgress, JournalEntry
-from .selectors import Journey, journey_for
+from .selectors import Journey, journey_for, live_prerequisites
 from .signals import course_completed
 
 MAX_ANSWER_LENGTH = 5000
+# Last activity is recorded to the minute: a page view within this window does not write again.
+ACTIVITY_RESOLUTION = timedelta(minutes=1)
 
 
 class JourneyError(Exception):
@@ -30,7 +34,7 @@ def course_of(item: LearningItemPage) -> CoursePage:
 
 
 def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
-    prerequisites = list(course.prerequisites.live())
+    prerequisites = live_prerequisites(course)
     if not prerequisites:
         return []
     completed = set(
@@ -90,7 +94,9 @@ def item_start(*, user, item: LearningItemPage, journey: Journey) -> None:
                 ItemProgress.objects.create(user=user, item=item, course=journey.course)
         except IntegrityError:
             pass  # opened in two tabs at once
-    Enrolment.objects.filter(pk=journey.enrolment.pk).update(last_activity_at=now)
+    last = journey.enrolment.last_activity_at
+    if last is None or now - last > ACTIVITY_RESOLUTION:
+        Enrolment.objects.filter(pk=journey.enrolment.pk).update(last_activity_at=now)
 
 
 def item_complete(*, user, item: LearningItemPage, course: CoursePage | None = None) -> Journey:

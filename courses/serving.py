@@ -1,7 +1,7 @@
 """Serving a lesson or quiz to a professional: who may see it, and with which progress.
 
 The page models in `modules` know nothing about enrolment; this is where the journey is applied, via
-Wagtail's `before_serve_page` hook (see wagtail_hooks.py). Previews in the admin bypass it.
+Wagtail's `on_serve_page` hook (see wagtail_hooks.py). Previews in the admin bypass it.
 """
 
 from django.contrib.auth.views import redirect_to_login
@@ -13,11 +13,14 @@ from . import services
 from .selectors import journey_for
 
 
-def serve_learning_item(page: LearningItemPage, request, args, kwargs):
+def serve_learning_item(page: LearningItemPage, request, args, kwargs, *, next_serve):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     course = services.course_of(page)
-    journey = journey_for(user=request.user, course=course, with_answers_for=page.pk)
+    has_reflections = any(block.block_type == "reflection" for block in getattr(page, "body", []))
+    journey = journey_for(
+        user=request.user, course=course, with_answers_for=page.pk, with_reflections=has_reflections
+    )
     state = journey.item(page.pk)
     if not journey.is_enrolled or state is None or state.locked:
         context = {
@@ -28,8 +31,10 @@ def serve_learning_item(page: LearningItemPage, request, args, kwargs):
         }
         return TemplateResponse(request, "courses/item_unavailable.html", context, status=403)
     services.item_start(user=request.user, item=page, journey=journey)
-    for key in [k for k in request.session.keys() if k.startswith(f"reflection-draft:{page.pk}:")]:
+    # SessionBase is not iterable; keys() is its API.
+    drafts = [k for k in request.session.keys() if k.startswith(f"reflection-draft:{page.pk}:")]  # noqa: SIM118
+    for key in drafts:
         journey.reflection_answers[key.rsplit(":", 1)[1]] = request.session.pop(key)
     state.started = True
     kwargs = {**kwargs, "journey": journey, "item_state": state}
-    return page.serve(request, *args, **kwargs)
+    return next_serve(page, request, args, kwargs)

@@ -10,11 +10,15 @@ from . import admin_views
 from .serving import serve_learning_item
 
 
-@hooks.register("before_serve_page")
-def apply_learning_journey(page, request, serve_args, serve_kwargs):
-    if isinstance(page, LearningItemPage):
-        return serve_learning_item(page, request, serve_args, serve_kwargs)
-    return None
+# Inside Wagtail's own serving hooks (order 0): its privacy restrictions are checked first.
+@hooks.register("on_serve_page", order=100)
+def apply_learning_journey(next_serve):
+    def serve(page, request, serve_args, serve_kwargs):
+        if isinstance(page, LearningItemPage):
+            return serve_learning_item(page, request, serve_args, serve_kwargs, next_serve=next_serve)
+        return next_serve(page, request, serve_args, serve_kwargs)
+
+    return serve
 
 
 @hooks.register("register_admin_urls")

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 SECTION_PAGE_TYPES = [
     "courses.CourseIndexPage",
@@ -33,6 +34,24 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Wagtail resolves one tree level per query, plus one for .specific; a lesson sits five levels
+        # below the home page. Look the whole path up by url_path at once, and fall back to Wagtail's
+        # walk for anything else (routable pages with extra path components, unpublished pages).
+        if not path_components:
+            # The site's root page object is cached per process (academy.middleware.CachedSiteMiddleware);
+            # serve the home page itself fresh from the database.
+            return (
+                super().route(request, path_components)
+                if not self.live
+                else RouteResult(HomePage.objects.get(pk=self.pk))
+            )
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = Page.objects.live().filter(url_path=url_path).specific().first()
+        if page is not None:
+            return RouteResult(page)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -21,7 +21,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "modules/blocks/heading_block.html"
-        description = _("A heading that structures the lesson; it also appears in the lesson's contents.")
+        description = _("A heading that structures the lesson.")
         preview_value = {"text": "Waarom startcondities ertoe doen", "level": "h2"}
 
 

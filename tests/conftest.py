@@ -11,3 +11,18 @@ def seeded(db):
 @pytest.fixture
 def dutch(settings):
     settings.LANGUAGE_CODE = "nl"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: SQLite reuses ids after a rollback, so cache keys built
+    from ids (pages, revisions) would otherwise leak between tests."""
+    from django.core.cache import cache
+
+    from academy.middleware import CachedSiteMiddleware
+
+    cache.clear()
+    CachedSiteMiddleware.clear()
+    yield
+    cache.clear()
+    CachedSiteMiddleware.clear()

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "academy.middleware.PreferredLanguageMiddleware",
+    "academy.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -224,6 +225,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the cache and written through to the database: one query less per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_FAILURE_VIEW = "academy.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # SAMEORIGIN, not DENY: Wagtail's live preview shows the page in a frame of the admin.

@@ -52,7 +52,7 @@ def test_a_completion_is_kept_when_a_trainer_adds_a_lesson(professional, course,
 
 
 def test_completing_without_enrolment_is_refused_and_records_nothing(professional, lessons):
-    with pytest.raises(services.JourneyError, match="Enrol"):
+    with pytest.raises(services.JourneyError, match="Schrijf je eerst in"):
         services.item_complete(user=professional, item=lessons[0])
     assert not ItemProgress.objects.exists()
 
