@@ -6,6 +6,7 @@ prerequisites. Double clicks and two tabs are harmless: unique constraints plus 
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -97,6 +98,13 @@ def item_start(*, user, item: LearningItemPage, journey: Journey) -> None:
     last = journey.enrolment.last_activity_at
     if last is None or now - last > ACTIVITY_RESOLUTION:
         Enrolment.objects.filter(pk=journey.enrolment.pk).update(last_activity_at=now)
+
+
+def quiz_record_pass(sender=None, *, user, quiz: LearningItemPage, **kwargs) -> None:
+    """Receiver of modules.signals.quiz_passed: a passed quiz is a completed item (see apps.py)."""
+    # Not enrolled (e.g. a trainer trying the quiz): there is no progress to record.
+    with contextlib.suppress(JourneyError):
+        item_complete(user=user, item=quiz)
 
 
 def item_complete(*, user, item: LearningItemPage, course: CoursePage | None = None) -> Journey:
