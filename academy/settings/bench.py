@@ -1,0 +1,16 @@
+"""The benchmark: production-like (no DEBUG, cached templates) on a local database, plus a bare view."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "benchmark-only-insecure-key")  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+ROOT_URLCONF = "academy.bench_urls"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+ALLOW_DEMO_CONTENT = True
+LOGGING = {"version": 1, "disable_existing_loggers": True, "root": {"level": "CRITICAL", "handlers": []}}
