@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import lesson_blocks
+from ..blocks import lesson_blocks
 
 
 class ModulePage(Page):
@@ -81,7 +81,7 @@ class LessonPage(LearningItemPage):
         verbose_name_plural = _("lessons")
 
     def get_context(self, request, *args, **kwargs):
-        from .rendering import lesson_body_for
+        from ..rendering import lesson_body_for
 
         context = super().get_context(request, *args, **kwargs)
         # The courses app passes the professional's journey when it serves the lesson; previews have none.

@@ -1,0 +1,3 @@
+from .pages import LearningItemPage, LessonPage, ModulePage
+
+__all__ = ["LearningItemPage", "LessonPage", "ModulePage"]
