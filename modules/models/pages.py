@@ -1,8 +1,10 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,14 +13,14 @@ from ..blocks import lesson_blocks
 
 
 class ModulePage(Page):
-    """A learning module: a coherent part of a course, made of lessons and (later) a quiz."""
+    """A learning module: a coherent part of a course, made of lessons and a quiz."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["modules.LessonPage"]
+    subpage_types = ["modules.LessonPage", "modules.QuizPage"]
 
     class Meta:
         verbose_name = _("learning module")
@@ -90,3 +92,121 @@ class LessonPage(LearningItemPage):
         answers = journey.reflection_answers if journey else {}
         context["body_html"] = lesson_body_for(self, request=request, answers=answers)
         return context
+
+
+class ReviewMode(models.TextChoices):
+    AFTER_ATTEMPT = "after_attempt", _("After each attempt")
+    AFTER_PASSING = "after_passing", _("Only after passing")
+    NEVER = "never", _("Never")
+
+
+class QuizPage(RoutablePageMixin, LearningItemPage):
+    """A quiz at the end of a module; done when passed. Its questions live in its question bank."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
+    passing_score = models.PositiveSmallIntegerField(
+        _("passing score (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("number of attempts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Draw this many questions at random from the question bank; empty for all questions."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_options = models.BooleanField(_("shuffle options"), default=True)
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no time limit. The server submits late attempts as they stood."),
+    )
+    review_mode = models.CharField(
+        _("show correct answers and feedback"),
+        max_length=20,
+        choices=ReviewMode.choices,
+        default=ReviewMode.AFTER_ATTEMPT,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("passing_score"), FieldPanel("max_attempts")]),
+                FieldRowPanel([FieldPanel("questions_per_attempt"), FieldPanel("time_limit_minutes")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
+                FieldPanel("review_mode"),
+            ],
+            heading=_("Quiz rules"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["modules.ModulePage"]
+    subpage_types = []
+    template = "modules/quiz_page.html"
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def serve(self, request, view=None, args=None, kwargs=None, journey=None, item_state=None):
+        if view is None:
+            # Routed without the sub-URL resolver (e.g. the home page's one-query lookup): the overview.
+            view, args, kwargs = self.resolve_subpage("/")
+        # The courses app serves every learning item with the professional's journey (courses.serving).
+        kwargs = {**(kwargs or {}), "journey": journey, "item_state": item_state}
+        return super().serve(request, view, args, kwargs)
+
+    def serve_preview(self, request, mode_name):
+        from ..quiz_views import quiz_preview
+
+        return quiz_preview(request, quiz=self)
+
+    @path("")
+    def overview(self, request, **kwargs):
+        from ..quiz_views import quiz_overview
+
+        return quiz_overview(request, quiz=self, **kwargs)
+
+    @path("start/", name="start")
+    def start(self, request, **kwargs):
+        from ..quiz_views import attempt_start
+
+        return attempt_start(request, quiz=self, **kwargs)
+
+    @path("poging/<uuid:attempt_id>/", name="attempt")
+    def attempt(self, request, attempt_id, **kwargs):
+        from ..quiz_views import attempt_page
+
+        return attempt_page(request, quiz=self, attempt_id=attempt_id, **kwargs)
+
+    @path("poging/<uuid:attempt_id>/opslaan/", name="save")
+    def save_answers(self, request, attempt_id, **kwargs):
+        from ..quiz_views import attempt_save
+
+        return attempt_save(request, quiz=self, attempt_id=attempt_id, **kwargs)
+
+    @path("poging/<uuid:attempt_id>/inleveren/", name="submit")
+    def submit(self, request, attempt_id, **kwargs):
+        from ..quiz_views import attempt_submit
+
+        return attempt_submit(request, quiz=self, attempt_id=attempt_id, **kwargs)
+
+    @path("poging/<uuid:attempt_id>/terugblik/", name="review")
+    def review(self, request, attempt_id, **kwargs):
+        from ..quiz_views import attempt_review
+
+        return attempt_review(request, quiz=self, attempt_id=attempt_id, **kwargs)
+
+    def attempt_url(self, attempt, name: str = "attempt") -> str:
+        return self.url + self.reverse_subpage(name, kwargs={"attempt_id": attempt.uuid})
