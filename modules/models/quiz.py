@@ -75,6 +75,14 @@ class Question(ClusterableModel):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.sort_order and self.quiz_id:
+            last = Question.objects.filter(quiz_id=self.quiz_id).aggregate(last=models.Max("sort_order"))[
+                "last"
+            ]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
     @property
     def is_graded(self) -> bool:
         return self.kind != QuestionKind.OPEN
