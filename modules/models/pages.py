@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import lesson_blocks
+from ..panels import QuestionBankPanel
 
 
 class ModulePage(Page):
@@ -149,6 +150,7 @@ class QuizPage(RoutablePageMixin, LearningItemPage):
             ],
             heading=_("Quiz rules"),
         ),
+        QuestionBankPanel(),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["modules.ModulePage"]
