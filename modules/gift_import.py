@@ -77,7 +77,8 @@ def text_to_html(text: str, text_format: str) -> str:
         result = text if text_format == "html" else text.replace("\n", "<br>")
         if not _BLOCK_START.match(result):
             result = f"<p>{result}</p>"
-    return sanitize_html(result)
+    # Wagtail's rich text (and its editor's HTML parser) writes line breaks as <br/>.
+    return sanitize_html(result).replace("<br>", "<br/>")
 
 
 def text_to_plain(text: str, text_format: str) -> str:

@@ -154,7 +154,7 @@ def test_texts_are_sanitised(empty_quiz):
 @pytest.mark.parametrize(
     ("text", "fmt", "html"),
     [
-        ("Wie?\nJij.", "moodle", "<p>Wie?<br>Jij.</p>"),
+        ("Wie?\nJij.", "moodle", "<p>Wie?<br/>Jij.</p>"),
         ("a < b & c", "plain", "<p>a &lt; b &amp; c</p>"),
         (
             "Dit is **vet** en *schuin*.\n\nTweede",

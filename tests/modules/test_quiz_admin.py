@@ -160,3 +160,13 @@ def test_professionals_cannot_reach_the_quiz_admin(client, professional, quiz):
     client.force_login(professional)
     for url in (f"/admin/toetsen/{quiz.pk}/vragen/", f"/admin/toetsen/{quiz.pk}/gift/", ADD_URL):
         assert client.get(url).status_code == 302  # to the admin login
+
+
+def test_every_imported_question_opens_in_the_editor(trainer_client, quiz):
+    """Imported HTML is stored the way Wagtail's rich text editor reads it (e.g. <br/>)."""
+    upload = SimpleUploadedFile(
+        "moodle-examples.gift.txt", (SHARED_GIFT / "moodle-examples.gift.txt").read_bytes(), "text/plain"
+    )
+    trainer_client.post(f"/admin/toetsen/{quiz.pk}/gift/", {"file": upload})
+    for question in Question.objects.filter(quiz=quiz):
+        assert trainer_client.get(f"/admin/snippets/modules/question/edit/{question.pk}/").status_code == 200
