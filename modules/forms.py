@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .validation import OptionData, question_problems
+from .grading import OptionSpec
+from .validation import question_problems
 
 MAX_GIFT_BYTES = 2 * 1024 * 1024
 
@@ -40,10 +41,11 @@ class QuestionForm(WagtailAdminModelForm):
             key=lambda f: f.cleaned_data.get("ORDER") or 0,
         )
         options = [
-            OptionData(
+            OptionSpec(
+                id="",
                 text=f.cleaned_data.get("text") or "",
                 match_text=f.cleaned_data.get("match_text") or "",
-                credit=f.cleaned_data.get("credit") or 0,
+                fraction=float(f.cleaned_data.get("credit") or 0) / 100,
                 value=f.cleaned_data.get("value"),
                 tolerance=f.cleaned_data.get("tolerance"),
                 minimum=f.cleaned_data.get("minimum"),

@@ -23,7 +23,7 @@ from academy.sanitizer import sanitize_html
 
 from .gift import GiftAnswer, GiftError, GiftQuestion, export_gift, parse_gift
 from .models import Option, Question, QuestionKind, QuizPage
-from .validation import OptionData, question_problems
+from .validation import question_problems
 
 __all__ = ["GiftError", "GiftImportResult", "gift_export", "gift_import", "gift_questions"]
 
@@ -130,18 +130,6 @@ def _options_for(gq: GiftQuestion) -> list[Option]:
     ]
 
 
-def _option_data(option: Option) -> OptionData:
-    return OptionData(
-        text=option.text,
-        match_text=option.match_text,
-        credit=option.credit,
-        value=option.value,
-        tolerance=option.tolerance,
-        minimum=option.minimum,
-        maximum=option.maximum,
-    )
-
-
 def gift_questions(text: str) -> tuple[list[tuple[Question, list[Option]]], list[str]]:
     """Unsaved questions with their options, and the HTML of the descriptions; GiftError when invalid."""
     questions, descriptions = [], []
@@ -152,7 +140,7 @@ def gift_questions(text: str) -> tuple[list[tuple[Question, list[Option]]], list
         label = gq.name or gq.text[:40]
         kind = KIND_FROM_GIFT[gq.kind]
         options = _options_for(gq)
-        problems = question_problems(kind, [_option_data(o) for o in options])
+        problems = question_problems(kind, [o.spec() for o in options])
         if problems:
             raise GiftError(" ".join(problems), line=gq.line, question=label)
         if len(gq.name) > Question._meta.get_field("name").max_length:

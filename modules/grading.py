@@ -44,6 +44,11 @@ class OptionSpec:
     minimum: float | None = None
     maximum: float | None = None
 
+    @property
+    def is_catch_all(self) -> bool:
+        """A numeric option without a value or range: 'any other answer'."""
+        return self.value is None and self.minimum is None and self.maximum is None
+
 
 @dataclass(frozen=True)
 class QuestionSpec:
@@ -113,17 +118,13 @@ def numeric_matches(option: OptionSpec, number: float) -> bool:
     return False
 
 
-def _is_catch_all(option: OptionSpec) -> bool:
-    return option.value is None and option.minimum is None and option.maximum is None
-
-
 def grade_numeric(options: Sequence[OptionSpec], number: float | None) -> Grade:
     """The best of the answers the number falls within; otherwise the 'any other answer' option, if any."""
     if number is None or not math.isfinite(number):
         return ZERO
-    matches = [o for o in options if not _is_catch_all(o) and numeric_matches(o, number)]
+    matches = [o for o in options if not o.is_catch_all and numeric_matches(o, number)]
     if not matches:
-        matches = [o for o in options if _is_catch_all(o)][:1]
+        matches = [o for o in options if o.is_catch_all][:1]
     return _best(matches)
 
 

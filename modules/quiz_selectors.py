@@ -22,7 +22,7 @@ from accounts import roles
 from .answers import answer_fields
 from .grading import grade
 from .models import Attempt, Option, Question, QuestionKind, QuestionResponse, QuizPage, ReviewMode
-from .quiz_services import field_name, question_spec
+from .quiz_services import attempt_responses, field_name, question_spec
 
 STEPLEN = Page.steplen
 
@@ -204,19 +204,10 @@ def _question_view(response: QuestionResponse, values: dict[str, list[str]], err
     return view
 
 
-def _responses(attempt: Attempt) -> list[QuestionResponse]:
-    return list(
-        QuestionResponse.objects.filter(attempt=attempt)
-        .select_related("question")
-        .prefetch_related("question__options")
-        .order_by("position")
-    )
-
-
 def attempt_sheet(*, attempt: Attempt, data=None, errors: dict[str, str] | None = None) -> list[QuestionView]:
     """The attempt as a form: the stored answers, or what was just posted when it comes back with errors."""
     views = []
-    for response in _responses(attempt):
+    for response in attempt_responses(attempt):
         if data is not None:
             values = {key: data.getlist(key) for key in data if key.startswith(field_name(response.question))}
         else:
@@ -293,7 +284,7 @@ def attempt_review_for(*, attempt: Attempt, quiz: QuizPage, user) -> AttemptRevi
         else bool(attempt.passed)
     )
     level = review_level(quiz=quiz, has_passed=has_passed)
-    questions = [_review_view(r) for r in _responses(attempt)] if level == "full" else []
+    questions = [_review_view(r) for r in attempt_responses(attempt)] if level == "full" else []
     return AttemptReview(attempt=attempt, level=level, questions=questions, has_passed=has_passed)
 
 

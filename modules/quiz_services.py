@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import answers as answer_forms
-from .grading import Grade, OptionSpec, QuestionSpec, grade
+from .grading import Grade, QuestionSpec, grade
 from .models import Attempt, Question, QuestionKind, QuestionResponse, QuizPage
 from .signals import quiz_passed
 
@@ -239,7 +239,8 @@ def attempt_save_answer(
     return response
 
 
-def _responses_of(attempt: Attempt) -> list[QuestionResponse]:
+def attempt_responses(attempt: Attempt) -> list[QuestionResponse]:
+    """The drawn questions of an attempt in their order, with their options: three queries."""
     return list(
         QuestionResponse.objects.filter(attempt=attempt)
         .select_related("question")
@@ -252,7 +253,7 @@ def attempt_save_answers(*, attempt: Attempt, quiz: QuizPage, user, data, now: d
     """Saves every answer of the form (without JavaScript). All or nothing: one wrong answer saves none."""
     now = now or timezone.now()
     _require_open(attempt=attempt, quiz=quiz, user=user, now=now)
-    responses = _responses_of(attempt)
+    responses = attempt_responses(attempt)
     parsed, errors = _parse_all(responses, data)
     if errors:
         raise AnswersInvalid(errors)
@@ -272,22 +273,7 @@ def attempt_save_answers(*, attempt: Attempt, quiz: QuizPage, user, data, now: d
 
 
 def question_spec(question: Question) -> QuestionSpec:
-    return QuestionSpec(
-        kind=question.kind,
-        options=tuple(
-            OptionSpec(
-                id=str(o.uuid),
-                text=o.text,
-                fraction=o.fraction,
-                match_text=o.match_text,
-                value=o.value,
-                tolerance=o.tolerance,
-                minimum=o.minimum,
-                maximum=o.maximum,
-            )
-            for o in question.options.all()
-        ),
-    )
+    return QuestionSpec(kind=question.kind, options=tuple(o.spec() for o in question.options.all()))
 
 
 @dataclass(frozen=True)
@@ -324,7 +310,7 @@ def attempt_submit(
             locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
             if locked.submitted_at is not None:
                 raise _AlreadySubmitted
-            responses = _responses_of(locked)
+            responses = attempt_responses(locked)
             if data is not None and not expired:
                 parsed, errors = _parse_all(responses, data)
                 if errors:

@@ -95,6 +95,21 @@ def _attempt_form(
     return TemplateResponse(request, ATTEMPT_TEMPLATE, context)
 
 
+def _form_again(request, quiz, attempt, journey, item_state, error: services.QuizError):
+    """The attempt form again with what was posted, the message, and the questions it is about."""
+    return _attempt_form(
+        request,
+        quiz,
+        attempt,
+        journey,
+        item_state,
+        data=request.POST,
+        errors=getattr(error, "errors", None),
+        message=error.message,
+        unanswered=getattr(error, "numbers", ()),
+    )
+
+
 def attempt_page(request, *, quiz: QuizPage, attempt_id, journey=None, item_state=None):
     if response := _anonymous(request):
         return response
@@ -137,16 +152,7 @@ def attempt_save(request, *, quiz: QuizPage, attempt_id, journey=None, item_stat
     try:
         services.attempt_save_answers(attempt=attempt, quiz=quiz, user=request.user, data=request.POST)
     except services.AnswersInvalid as error:
-        return _attempt_form(
-            request,
-            quiz,
-            attempt,
-            journey,
-            item_state,
-            data=request.POST,
-            errors=error.errors,
-            message=error.message,
-        )
+        return _form_again(request, quiz, attempt, journey, item_state, error)
     except services.AttemptClosed as error:
         return _closed(request, quiz, attempt, error)
     messages.success(request, _("Your answers are saved. You can continue later."))
@@ -169,28 +175,8 @@ def attempt_submit(request, *, quiz: QuizPage, attempt_id, journey=None, item_st
             data=request.POST,
             allow_unanswered=request.POST.get("confirm") == "unanswered",
         )
-    except services.AnswersInvalid as error:
-        return _attempt_form(
-            request,
-            quiz,
-            attempt,
-            journey,
-            item_state,
-            data=request.POST,
-            errors=error.errors,
-            message=error.message,
-        )
-    except services.UnansweredQuestions as error:
-        return _attempt_form(
-            request,
-            quiz,
-            attempt,
-            journey,
-            item_state,
-            data=request.POST,
-            message=error.message,
-            unanswered=error.numbers,
-        )
+    except (services.AnswersInvalid, services.UnansweredQuestions) as error:
+        return _form_again(request, quiz, attempt, journey, item_state, error)
     if late:
         messages.warning(
             request,

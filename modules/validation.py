@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from .grading import OptionSpec
 
-@dataclass(frozen=True)
-class OptionData:
-    text: str = ""
-    match_text: str = ""
-    credit: Decimal = Decimal(0)
-    value: float | None = None
-    tolerance: float | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-
-    @property
-    def is_catch_all(self) -> bool:
-        return self.value is None and self.minimum is None and self.maximum is None
+FULL = 1.0
+EPSILON = 1e-4  # credits are percentages with up to five decimals
 
 
-def question_problems(kind: str, options: Iterable[OptionData]) -> list[str]:
+def question_problems(kind: str, options: Iterable[OptionSpec]) -> list[str]:
     """Everything wrong with a question of this type and these options (empty when it is fine)."""
     options = list(options)
     problems: list[str] = []
-    full = [o for o in options if o.credit == 100]
+    full = [o for o in options if abs(o.fraction - FULL) < EPSILON]
 
     if kind == "open":
         if options:
@@ -48,14 +36,14 @@ def question_problems(kind: str, options: Iterable[OptionData]) -> list[str]:
     elif kind == "multiple_response":
         if len(options) < 2:
             problems.append(_("A multiple-response question needs at least 2 options."))
-        positive = sum((o.credit for o in options if o.credit > 0), Decimal(0))
-        if abs(positive - 100) > Decimal("0.01"):
+        positive = sum(o.fraction for o in options if o.fraction > 0)
+        if abs(positive - FULL) > EPSILON:
             problems.append(
                 _("The positive credits of the options must add up to 100%%, not %(total)s%%.")
-                % {"total": f"{positive.normalize():f}"}
+                % {"total": f"{round(positive * 100, 3):g}"}
             )
     elif kind == "true_false":
-        if len(options) != 2 or len(full) != 1 or any(o.credit not in (0, 100) for o in options):
+        if len(options) != 2 or len(full) != 1 or any(o.fraction not in (0.0, FULL) for o in options):
             problems.append(
                 _(
                     "A true-or-false question has exactly 2 options, first “true” and then “false”; "
@@ -74,13 +62,13 @@ def question_problems(kind: str, options: Iterable[OptionData]) -> list[str]:
     elif kind == "short_answer":
         if not [o for o in options if o.text.strip()]:
             problems.append(_("A short-answer question needs at least 1 accepted answer."))
-        if not [o for o in options if o.credit > 0]:
+        if not [o for o in options if o.fraction > 0]:
             problems.append(_("Give at least one accepted answer a credit above 0%."))
     elif kind == "numeric":
         answers = [o for o in options if not o.is_catch_all]
         if not answers:
             problems.append(_("A numeric question needs at least 1 answer: a value or a range."))
-        if not [o for o in answers if o.credit > 0]:
+        if not [o for o in answers if o.fraction > 0]:
             problems.append(_("Give at least one numeric answer a credit above 0%."))
         for option in answers:
             if (option.minimum is None) != (option.maximum is None):

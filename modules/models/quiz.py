@@ -18,6 +18,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from ..grading import OptionSpec
+
 QUESTION_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -133,6 +135,19 @@ class Option(Orderable):
     @property
     def fraction(self) -> float:
         return float(self.credit) / 100
+
+    def spec(self) -> OptionSpec:
+        """The option as grading and validation see it."""
+        return OptionSpec(
+            id=str(self.uuid),
+            text=self.text,
+            fraction=self.fraction,
+            match_text=self.match_text,
+            value=self.value,
+            tolerance=self.tolerance,
+            minimum=self.minimum,
+            maximum=self.maximum,
+        )
 
 
 class Attempt(models.Model):
