@@ -170,45 +170,37 @@ class QuizPage(RoutablePageMixin, LearningItemPage):
         return super().serve(request, view, args, kwargs)
 
     def serve_preview(self, request, mode_name):
-        from ..quiz_views import quiz_preview
+        return self._view("quiz_preview", request)
 
-        return quiz_preview(request, quiz=self)
+    def _view(self, name: str, request, **kwargs):
+        # The views import the models; imported here to keep the page model free of them.
+        from .. import quiz_views
+
+        return getattr(quiz_views, name)(request, quiz=self, **kwargs)
 
     @path("")
     def overview(self, request, **kwargs):
-        from ..quiz_views import quiz_overview
-
-        return quiz_overview(request, quiz=self, **kwargs)
+        return self._view("quiz_overview", request, **kwargs)
 
     @path("start/", name="start")
     def start(self, request, **kwargs):
-        from ..quiz_views import attempt_start
-
-        return attempt_start(request, quiz=self, **kwargs)
+        return self._view("attempt_start", request, **kwargs)
 
     @path("poging/<uuid:attempt_id>/", name="attempt")
-    def attempt(self, request, attempt_id, **kwargs):
-        from ..quiz_views import attempt_page
-
-        return attempt_page(request, quiz=self, attempt_id=attempt_id, **kwargs)
+    def attempt(self, request, **kwargs):
+        return self._view("attempt_page", request, **kwargs)
 
     @path("poging/<uuid:attempt_id>/opslaan/", name="save")
-    def save_answers(self, request, attempt_id, **kwargs):
-        from ..quiz_views import attempt_save
-
-        return attempt_save(request, quiz=self, attempt_id=attempt_id, **kwargs)
+    def save_answers(self, request, **kwargs):
+        return self._view("attempt_save", request, **kwargs)
 
     @path("poging/<uuid:attempt_id>/inleveren/", name="submit")
-    def submit(self, request, attempt_id, **kwargs):
-        from ..quiz_views import attempt_submit
-
-        return attempt_submit(request, quiz=self, attempt_id=attempt_id, **kwargs)
+    def submit(self, request, **kwargs):
+        return self._view("attempt_submit", request, **kwargs)
 
     @path("poging/<uuid:attempt_id>/terugblik/", name="review")
-    def review(self, request, attempt_id, **kwargs):
-        from ..quiz_views import attempt_review
-
-        return attempt_review(request, quiz=self, attempt_id=attempt_id, **kwargs)
+    def review(self, request, **kwargs):
+        return self._view("attempt_review", request, **kwargs)
 
     def attempt_url(self, attempt, name: str = "attempt") -> str:
         return self.url + self.reverse_subpage(name, kwargs={"attempt_id": attempt.uuid})
