@@ -19,7 +19,7 @@ from accounts.models import Sector
 from modules.models import LearningItemPage, ModulePage
 from successfactors.selectors import all_factors
 
-from .models import CoursePage, Enrolment, ItemProgress, JournalEntry, Level
+from .models import Certificate, CoursePage, Enrolment, ItemProgress, JournalEntry, Level
 
 STEPLEN = Page.steplen
 
@@ -274,7 +274,7 @@ def completed_item_counts(
     if user_ids is not None:
         rows = rows.filter(user_id__in=user_ids)
     done: dict[tuple, int] = {}
-    for row in rows.values("user_id", "course_id").annotate(done=Count("id")):
+    for row in rows.order_by().values("user_id", "course_id").annotate(done=Count("id")):
         key = (row["user_id"], row["course_id"])
         done[key] = done.get(key, 0) + row["done"]
     return done
@@ -415,9 +415,12 @@ def dashboard_for(*, user) -> dict:
         .select_related("course", "lesson")
         .order_by("course__title", "lesson__path")
     )
+    certificates = {
+        c.enrolment_id: c for c in Certificate.objects.filter(enrolment__in=[e for e, _status in completed])
+    }
     return {
         "active": [(e, s, next_items.get(e.course_id)) for e, s in active],
-        "completed": completed,
+        "completed": [(e, s, certificates.get(e.pk)) for e, s in completed],
         "journal": journal,
     }
 

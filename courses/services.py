@@ -64,6 +64,12 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
     if not created and not enrolment.is_active:
         enrolment.status = Enrolment.Status.ACTIVE
         enrolment.save(update_fields=["status"])
+    if created:
+        from academy.tasks import enqueue
+
+        from .tasks import send_enrolment_confirmation
+
+        enqueue(send_enrolment_confirmation, enrolment.pk)
     return enrolment
 
 
@@ -138,7 +144,7 @@ def course_check_completion(*, user, course: CoursePage) -> bool:
     )
     if updated:
         enrolment = Enrolment.objects.get(pk=journey.enrolment.pk)
-        transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+        course_completed.send(sender=Enrolment, enrolment=enrolment)
     return bool(updated)
 
 
