@@ -259,7 +259,10 @@ class Certificate(models.Model):
     """Proof that a professional completed a course. Its details are a snapshot taken at issue, so the
     public verification page shows what the PDF says even after the course is edited."""
 
-    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="certificate")
+    # Kept (revoked, anonymised) when the holder's account is erased, so its code still answers.
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+    )
     code = models.CharField(
         _("code"), max_length=40, unique=True, default=new_certificate_code, editable=False
     )
