@@ -64,6 +64,13 @@ class FitnessScanPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("FitnessScan")
 
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # A router that finds this page by its URL (home.HomePage.route) serves it without routing
+        # it: then the start page is still the index route, not the bare template.
+        if view is None:
+            view, args, kwargs = self.resolve_subpage("/")
+        return super().serve(request, view, args, kwargs)
+
     # The routes only hand over to the views: the rules live in services and selectors.
     @path("")
     def start_page(self, request):

@@ -154,7 +154,8 @@ class InstrumentPage(RoutablePageMixin, Page):
 
     @property
     def pdf_url(self) -> str:
-        return self.url + self.reverse_subpage("pdf")
+        url = self.url
+        return url + self.reverse_subpage("pdf") if url else ""
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

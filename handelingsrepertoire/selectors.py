@@ -140,8 +140,11 @@ def _referencing_page_ids(page: Page, source_model: tuple[str, str]) -> set[int]
 
 def instrument_sheet_context(*, page: InstrumentPage) -> dict:
     """What the sheet's web page shows around the sheet itself."""
+    context = {"factors": list(page.success_factors.all())}
+    if page.pk is None:  # the preview of a sheet that was never saved links to nothing yet
+        return {**context, "related_instruments": [], "cases": [], "lessons": []}
     return {
-        "factors": list(page.success_factors.all()),
+        **context,
         "related_instruments": list(instrument_related(page=page)),
         "cases": list(instrument_cases(page=page)),
         "lessons": list(instrument_lessons(page=page)),

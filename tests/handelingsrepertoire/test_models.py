@@ -103,3 +103,12 @@ def test_the_editor_shows_downloads_and_the_pdf_state(client, instrument, index,
     add = trainer_client.get(f"/admin/pages/add/handelingsrepertoire/instrumentpage/{index.pk}/")
     assert add.status_code == 200
     assert "Downloads worden geteld zodra het instrument gepubliceerd is." in add.content.decode()
+
+
+def test_the_trainer_previews_the_unsaved_edit_as_a_pdf_in_the_admin(instrument, factors, trainer_client):
+    url = f"/admin/pages/{instrument.pk}/edit/preview/"
+    form = edit_form(instrument, factors[2], steps=["Een nieuwe eerste stap."] * 3)
+    assert trainer_client.post(url, form).json()["is_valid"] is True
+    response = trainer_client.get(url, {"mode": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")

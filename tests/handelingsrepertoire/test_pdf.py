@@ -4,6 +4,7 @@ from unittest import mock
 
 import pytest
 from pypdf import PdfReader
+from wagtail.models import Page
 
 from handelingsrepertoire.factories import build_instrument
 from handelingsrepertoire.models import InstrumentDownloads, InstrumentPage, InstrumentPdf
@@ -131,3 +132,14 @@ def test_a_pdf_whose_file_went_missing_from_storage_is_rendered_again(client, in
     os.remove(stored.file.path)
     assert_one_a4_page(download(client, instrument))
     assert InstrumentPdf.objects.filter(page=instrument).count() == 1
+
+
+def test_a_new_sheet_that_was_never_saved_can_be_previewed_as_page_and_as_pdf(rf, index, factors):
+    from handelingsrepertoire.factories import instrument_fields
+
+    page = InstrumentPage(**instrument_fields(title="Nog niet opgeslagen"))
+    # as Wagtail's preview of a page being created places it under its parent
+    page.depth, page.path = index.depth + 1, Page._get_children_path_interval(index.path)[1]
+    page.set_url_path(index)
+    assert "Nog niet opgeslagen" in page.serve_preview(rf.get("/"), "").rendered_content
+    assert_one_a4_page(page.serve_preview(rf.get("/"), "pdf").content)
