@@ -30,6 +30,11 @@ system-deps:
 		else echo "Missing Debian packages (install them as root):$$missing"; fi; \
 	fi
 
+# axe-core, injected into pages by the browser tests (package-lock.json pins it; no front-end build).
+node_modules/axe-core: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	@touch $@
+
 compilemessages:
 	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
@@ -52,7 +57,7 @@ run: install migrate seed
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install node_modules/axe-core
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_TEST)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
