@@ -63,7 +63,8 @@ class HomePage(Page):
             f"route:{url_path}", lambda: Page.objects.live().filter(url_path=url_path).specific().first()
         )
         if page is not None:
-            return RouteResult(page)
+            # Let the page route itself: a routable page (quiz, scan, index) serves its own start view.
+            return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
