@@ -3,6 +3,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -12,7 +13,8 @@ class FailOpenRedisCache(RedisCache):
 
     A cache is an optimisation: when Redis is down, pages must still render (uncached), not fail.
     Connecting gives up after a second, and after a failure the cache stays out of the way for
-    `RETRY_AFTER` seconds, so a page with many cache calls does not wait on each of them.
+    `RETRY_AFTER` seconds, so a page with many cache calls does not wait on each of them. Only
+    Redis' own errors fail open: `incr` of a missing key still raises ValueError, as Django promises.
     """
 
     RETRY_AFTER = 5.0
@@ -28,7 +30,7 @@ class FailOpenRedisCache(RedisCache):
             return default
         try:
             return getattr(super(), method)(*args, **kwargs)
-        except Exception as exc:  # redis raises several connection error types
+        except (RedisError, OSError) as exc:
             self._unavailable_until = time.monotonic() + self.RETRY_AFTER
             logger.warning("cache %s failed open: %s", method, exc)
             return default

@@ -13,6 +13,7 @@ database): production settings refuse demo accounts, whose password is published
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -153,6 +154,13 @@ def main() -> int:
     for folder in ("log", "mail", "media", "celery"):
         (var / folder).mkdir(parents=True, exist_ok=True)
     var.chmod(0o755)  # the postgres user must be able to reach var/postgres
+    # One supervisor per var/ folder: a second one would take over (and stop) the first one's servers.
+    lock = (var / "serve.lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log(f"make serve is already running with {var}; stop that one first")
+        return 1
     values = local_secrets(var)
     postgres = PostgresServer(
         var / "postgres",

@@ -6,11 +6,17 @@ REDIS_URL and CELERY_BROKER_URL set. Without them the tests that need the server
 """
 
 import os
+import sys
 import uuid
+from pathlib import Path
 
 import pytest
 from django.conf import settings
-from production_support import Worker
+
+# The helpers beside this file and scripts/services.py, whatever pytest's import mode.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[2] / "scripts")]
+
+from production_support import Worker  # noqa: E402
 
 
 def pytest_collection_modifyitems(config, items):

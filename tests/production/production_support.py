@@ -14,7 +14,6 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def missing_services() -> str:

@@ -92,6 +92,8 @@ def test_pages_render_while_redis_is_stopped(seeded, client, django_user_model, 
     try:
         cache.set("probe", "stored")
         assert cache.get("probe") == "stored"
+        with pytest.raises(ValueError):  # Django's contract holds while Redis is up
+            cache.incr("never-stored")
         assert client.get("/").status_code == 200
     finally:
         server.stop()
@@ -104,6 +106,8 @@ def test_pages_render_while_redis_is_stopped(seeded, client, django_user_model, 
 
     assert time.monotonic() - started < 10
     assert cache.get("probe") is None
+    assert cache.incr("probe") is None
+    assert cache.get_or_set("pages-version", 1) == 1
     assert health.status_code == 503
     assert health.json()["checks"]["cache"].startswith("error")
     assert health.json()["checks"]["database"] == "ok"
