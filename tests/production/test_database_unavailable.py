@@ -2,14 +2,21 @@
 
 from unittest import mock
 
+import pytest
 from django.core.handlers.exception import convert_exception_to_response
-from django.db import OperationalError
+from django.db import OperationalError, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client, RequestFactory
 
 from academy.middleware import DatabaseUnavailableMiddleware
 
 REFUSED = OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+
+@pytest.fixture(autouse=True)
+def no_open_connection():
+    """An earlier test may have left a connection open: close it, so the next query has to connect."""
+    connections.close_all()
 
 
 def test_a_page_answers_503_in_dutch_when_the_database_is_down():
