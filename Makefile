@@ -30,6 +30,11 @@ system-deps:
 		else echo "Missing Debian packages (install them as root):$$missing"; fi; \
 	fi
 
+# axe-core, injected into pages by the browser tests (package-lock.json pins it; no front-end build).
+node_modules/axe-core: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	@touch $@
+
 compilemessages:
 	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
@@ -52,7 +57,7 @@ run: install migrate seed
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install node_modules/axe-core
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_TEST)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -73,3 +78,19 @@ benchmark: install
 	@mkdir -p var
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py benchmark $(ARGS)
+
+# The production topology on this machine (README, "Productie"): PostgreSQL and Redis with their data in
+# var/, migrations, collectstatic, a Celery worker and beat, gunicorn on http://127.0.0.1:$(PORT)/.
+# `make serve SEED=1` loads the demo content first. Ctrl-C stops everything it started.
+APT_SERVE := redis-server postgresql-15
+.PHONY: serve test-production
+
+serve: install
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE)"
+	exec $(BIN)/python scripts/serve.py --port $(PORT) $(if $(filter 1 yes true,$(SEED)),--seed)
+
+# The suite on real PostgreSQL and Redis, then the topology tests with real Celery workers; it starts
+# and stops the servers itself, on free ports of 127.0.0.1.
+test-production: install
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE)"
+	$(BIN)/python scripts/test_production.py

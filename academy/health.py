@@ -29,7 +29,8 @@ def check_broker() -> str:
     from academy.celery import app
 
     with app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
+        # One quick retry: /healthz/ answers a load balancer, it must not hang on a vanished broker.
+        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0.5, timeout=2)
     return "ok"
 
 

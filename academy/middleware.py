@@ -1,5 +1,14 @@
+import logging
+import sys
+
 from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 class PreferredLanguageMiddleware:
@@ -23,6 +32,53 @@ class PreferredLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", "Cookie")
+        return response
+
+
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def _note_database_failure(sender, request=None, **kwargs):
+    """Marks a request whose uncaught exception says the database cannot be reached."""
+    if request is not None and isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        request.database_unavailable = True
+
+
+got_request_exception.connect(_note_database_failure, dispatch_uid="academy.database_unavailable")
+
+
+class DatabaseUnavailableMiddleware:
+    """A plain 503 page instead of a 500 when the database cannot be reached.
+
+    Goes before every middleware that may query the database. A view or template that hits a stopped
+    database is answered in `process_exception`. An inner middleware that hits it (saving a session)
+    has its error turned into a 500 response by Django before it reaches us; Django's
+    `got_request_exception` signal marks such a request and the 500 is replaced. The page is rendered
+    without a request context: context processors may query the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "database_unavailable", False):
+            return self.unavailable(request)
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            logger.error("database unavailable: %s", exception)
+            return self.unavailable(request)
+        return None
+
+    @staticmethod
+    def unavailable(request) -> HttpResponse:
+        with translation.override(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)):
+            content = render_to_string("503.html", {"status_code": 503})
+        response = HttpResponse(content, status=503)
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
         return response
 
 

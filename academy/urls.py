@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
+from courses import views as course_views
 from home import views as home_views
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("zoeken/", home_views.search, name="search"),
     path("mijn/", include("courses.urls")),
+    path("certificaat/<str:code>/", course_views.certificate_verify, name="certificate_verify"),
 ]
 
 if settings.DEBUG:

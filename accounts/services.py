@@ -44,6 +44,8 @@ def groups_ensure() -> dict[str, Group]:
         ("accounts", "change_organisation"),
         ("accounts", "delete_organisation"),
         ("accounts", "view_organisation"),
+        ("courses", "view_certificate"),
+        ("courses", "change_certificate"),
     ]:
         admin_group.permissions.add(_permission(app_label, codename))
     return groups

@@ -185,6 +185,9 @@ class Enrolment(models.Model):
         null=True, blank=True, help_text=_("Recorded once, when every required item was done.")
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set by the mail tasks before sending: each mail goes out once, whatever retries happen.
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    completion_mail_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
@@ -244,3 +247,49 @@ class JournalEntry(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.question[:40]}"
+
+
+def new_certificate_code() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(16)
+
+
+class Certificate(models.Model):
+    """Proof that a professional completed a course. Its details are a snapshot taken at issue, so the
+    public verification page shows what the PDF says even after the course is edited."""
+
+    # Kept (revoked, anonymised) when the holder's account is erased, so its code still answers.
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+    )
+    code = models.CharField(
+        _("code"), max_length=40, unique=True, default=new_certificate_code, editable=False
+    )
+    holder_name = models.CharField(_("name"), max_length=300)
+    course_title = models.CharField(_("course"), max_length=255)
+    completed_at = models.DateTimeField(_("completed on"))
+    success_factors = models.TextField(_("success factors covered"), blank=True)
+    trainers = models.TextField(_("trainers"), blank=True)
+    issued_at = models.DateTimeField(_("issued on"), auto_now_add=True)
+    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    revoke_reason = models.CharField(_("reason for revoking"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+
+    def __str__(self):
+        return f"{self.course_title} – {self.holder_name}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("certificate_verify", args=[self.code])
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None

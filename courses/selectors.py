@@ -14,11 +14,12 @@ from django.db.models import Count, F
 from django.db.models.functions import Substr
 from wagtail.models import Page, Site
 
+from academy.pagecache import cached
 from accounts.models import Sector
 from modules.models import LearningItemPage, ModulePage
 from successfactors.selectors import all_factors
 
-from .models import CoursePage, Enrolment, ItemProgress, JournalEntry, Level
+from .models import Certificate, CoursePage, Enrolment, ItemProgress, JournalEntry, Level
 
 STEPLEN = Page.steplen
 
@@ -130,8 +131,15 @@ class Journey:
 
 
 def course_structure(course: Page) -> list[ModuleState]:
-    """The live modules and items of a course in tree order: one query."""
-    rows = (
+    """The live modules and items of a course in tree order: one query, cached until content changes.
+
+    Returns fresh objects on every call: callers fill in a professional's progress."""
+    rows = cached(f"structure:{course.path}", lambda: _structure_rows(course))
+    return _modules_from_rows(course, rows)
+
+
+def _structure_rows(course: Page) -> list[dict]:
+    rows = list(
         Page.objects.live()
         .filter(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
         .order_by("path")
@@ -147,13 +155,19 @@ def course_structure(course: Page) -> list[ModuleState]:
             "learningitempage__estimated_minutes",
         )
     )
+    for row in rows:
+        row["url"] = relative_url(row["url_path"])
+    return rows
+
+
+def _modules_from_rows(course: Page, rows: list[dict]) -> list[ModuleState]:
     modules: list[ModuleState] = []
     by_path: dict[str, ModuleState] = {}
     for row in rows:
         if row["depth"] == course.depth + 1:
             if row["content_type__model"] != ModulePage._meta.model_name:
                 continue
-            module = ModuleState(id=row["id"], title=row["title"], url=relative_url(row["url_path"]))
+            module = ModuleState(id=row["id"], title=row["title"], url=row["url"])
             modules.append(module)
             by_path[row["path"]] = module
         elif row["learningitempage__is_required"] is not None:
@@ -164,7 +178,7 @@ def course_structure(course: Page) -> list[ModuleState]:
                 ItemState(
                     id=row["id"],
                     title=row["title"],
-                    url=relative_url(row["url_path"]),
+                    url=row["url"],
                     is_required=row["learningitempage__is_required"],
                     estimated_minutes=row["learningitempage__estimated_minutes"] or 0,
                     module_id=module.id,
@@ -260,7 +274,7 @@ def completed_item_counts(
     if user_ids is not None:
         rows = rows.filter(user_id__in=user_ids)
     done: dict[tuple, int] = {}
-    for row in rows.values("user_id", "course_id").annotate(done=Count("id")):
+    for row in rows.order_by().values("user_id", "course_id").annotate(done=Count("id")):
         key = (row["user_id"], row["course_id"])
         done[key] = done.get(key, 0) + row["done"]
     return done
@@ -401,9 +415,12 @@ def dashboard_for(*, user) -> dict:
         .select_related("course", "lesson")
         .order_by("course__title", "lesson__path")
     )
+    certificates = {
+        c.enrolment_id: c for c in Certificate.objects.filter(enrolment__in=[e for e, _status in completed])
+    }
     return {
         "active": [(e, s, next_items.get(e.course_id)) for e, s in active],
-        "completed": completed,
+        "completed": [(e, s, certificates.get(e.pk)) for e, s in completed],
         "journal": journal,
     }
 

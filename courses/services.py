@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from academy.pagecache import cached
 from modules.models import LearningItemPage, LessonPage
 
 from .models import CoursePage, Enrolment, ItemProgress, JournalEntry
@@ -31,7 +32,7 @@ class JourneyError(Exception):
 def course_of(item: LearningItemPage) -> CoursePage:
     """The course an item belongs to: the ancestor two levels up (course → module → item)."""
     course_path = item.path[: (item.depth - 2) * LearningItemPage.steplen]
-    return CoursePage.objects.get(path=course_path)
+    return cached(f"course:{course_path}", lambda: CoursePage.objects.get(path=course_path))
 
 
 def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
@@ -63,6 +64,12 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
     if not created and not enrolment.is_active:
         enrolment.status = Enrolment.Status.ACTIVE
         enrolment.save(update_fields=["status"])
+    if created:
+        from academy.tasks import enqueue
+
+        from .tasks import send_enrolment_confirmation
+
+        enqueue(send_enrolment_confirmation, enrolment.pk)
     return enrolment
 
 
@@ -137,7 +144,7 @@ def course_check_completion(*, user, course: CoursePage) -> bool:
     )
     if updated:
         enrolment = Enrolment.objects.get(pk=journey.enrolment.pk)
-        transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+        course_completed.send(sender=Enrolment, enrolment=enrolment)
     return bool(updated)
 
 

@@ -11,5 +11,7 @@ urlpatterns = [
     path("cursus/<int:course_id>/uitschrijven/", views.leave, name="leave"),
     path("cursus/<int:course_id>/verder/", views.continue_course, name="continue"),
     path("les/<int:item_id>/afronden/", views.complete_item, name="complete"),
+    path("herinneringen-uit/<str:token>/", views.reminders_off, name="reminders_off"),
+    path("certificaat/<str:code>.pdf", views.certificate_download, name="certificate_download"),
     path("reflectie/<int:lesson_id>/<str:block_id>/", views.save_reflection, name="reflection"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +10,7 @@ from accounts import roles
 from modules.models import LearningItemPage, LessonPage
 
 from . import selectors, services
-from .models import CoursePage
+from .models import Certificate, CoursePage
 
 
 @login_required
@@ -113,3 +114,41 @@ def organisation_progress(request):
         raise PermissionDenied(_("Only coordinators of an organisation see its progress."))
     context = selectors.organisation_progress_for(organisation=request.user.organisation)
     return render(request, "courses/organisation.html", context)
+
+
+def reminders_off(request, token: str):
+    """Switches reminder e-mails off from the link in an e-mail, without logging in."""
+    from django.core import signing
+
+    from accounts.models import User
+
+    from .emails import REMINDER_SALT
+
+    try:
+        user_id = signing.loads(token, salt=REMINDER_SALT, max_age=60 * 60 * 24 * 365)
+    except signing.BadSignature:
+        return render(request, "courses/reminders_off.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        User.objects.filter(pk=user_id).update(reminders_enabled=False)
+        return render(request, "courses/reminders_off.html", {"done": True})
+    return render(request, "courses/reminders_off.html", {"token": token})
+
+
+def certificate_verify(request, code: str):
+    certificate = get_object_or_404(Certificate.objects.select_related("enrolment"), code=code)
+    return render(request, "courses/certificate_verify.html", {"certificate": certificate})
+
+
+@login_required
+def certificate_download(request, code: str):
+    certificate = get_object_or_404(Certificate, code=code, enrolment__user=request.user)
+    if not certificate.pdf:
+        from .certificates import certificate_render_pdf
+
+        certificate_render_pdf(certificate=certificate)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificaat-{certificate.code}.pdf",
+        content_type="application/pdf",
+    )

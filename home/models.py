@@ -6,12 +6,23 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from academy.pagecache import cached
+
 SECTION_PAGE_TYPES = [
     "courses.CourseIndexPage",
     "handelingsrepertoire.InstrumentIndexPage",
     "cases.CaseIndexPage",
     "fitnessscan.FitnessScanPage",
 ]
+
+
+class CachedViewRestrictionsMixin:
+    """Wagtail checks view restrictions (its privacy settings) on every request with two queries;
+    they change rarely, so read them through the page cache, which a restriction change clears."""
+
+    def get_view_restrictions(self):
+        uncached = super().get_view_restrictions
+        return cached(f"restrictions:{self.path}", lambda: list(uncached()))
 
 
 class HomePage(Page):
@@ -48,9 +59,12 @@ class HomePage(Page):
                 else RouteResult(HomePage.objects.get(pk=self.pk))
             )
         url_path = self.url_path + "/".join(path_components) + "/"
-        page = Page.objects.live().filter(url_path=url_path).specific().first()
+        page = cached(
+            f"route:{url_path}", lambda: Page.objects.live().filter(url_path=url_path).specific().first()
+        )
         if page is not None:
-            return RouteResult(page)
+            # Let the page route itself: a routable page (quiz, scan, index) serves its own start view.
+            return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

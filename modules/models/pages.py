@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.models import CachedViewRestrictionsMixin
+
 from ..blocks import lesson_blocks
 from ..panels import QuestionBankPanel
 
@@ -33,7 +35,7 @@ class ModulePage(Page):
         return context
 
 
-class LearningItemPage(Page):
+class LearningItemPage(CachedViewRestrictionsMixin, Page):
     """What a professional completes inside a module: a lesson or a quiz.
 
     A concrete base so that one query lists every item of a course with its settings, whatever its type.

@@ -14,13 +14,13 @@ DEMO_ACCOUNTS = [
 
 
 @pytest.mark.parametrize("email", DEMO_ACCOUNTS)
-def test_each_demo_account_logs_in_through_the_form(client, seeded, email):
+def test_each_demo_account_logs_in_through_the_form(client, demo_accounts, email):
     response = client.post("/accounts/login/", {"login": email, "password": "samenwerken"})
     assert response.status_code == 302
     assert client.get("/mijn/").status_code == 200
 
 
-def test_wrong_password_is_refused_with_a_dutch_message(client, seeded):
+def test_wrong_password_is_refused_with_a_dutch_message(client, demo_accounts):
     response = client.post("/accounts/login/", {"login": "deelnemer@example.org", "password": "fout"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -28,7 +28,7 @@ def test_wrong_password_is_refused_with_a_dutch_message(client, seeded):
     assert 'value="deelnemer@example.org"' in html  # what was typed is kept
 
 
-def test_trainer_reaches_the_cms_and_a_professional_does_not(client, seeded):
+def test_trainer_reaches_the_cms_and_a_professional_does_not(client, demo_accounts):
     client.post("/accounts/login/", {"login": "trainer@example.org", "password": "samenwerken"})
     assert client.get("/admin/").status_code == 200
     other = Client()
@@ -36,7 +36,7 @@ def test_trainer_reaches_the_cms_and_a_professional_does_not(client, seeded):
     assert other.get("/admin/").status_code == 302
 
 
-def test_signup_creates_an_account_with_organisation(client, seeded):
+def test_signup_creates_an_account_with_organisation(client, demo_accounts):
     from accounts.models import Organisation
 
     organisation = Organisation.objects.get(is_platform_member=True)
@@ -56,7 +56,7 @@ def test_signup_creates_an_account_with_organisation(client, seeded):
     assert user.organisation == organisation and user.organisation_role == User.Role.PROFESSIONAL
 
 
-def test_signup_with_an_address_in_use_or_a_weak_password_keeps_the_input(client, seeded):
+def test_signup_with_an_address_in_use_or_a_weak_password_keeps_the_input(client, demo_accounts):
     response = client.post(
         "/accounts/signup/",
         {
@@ -85,14 +85,14 @@ def test_signup_with_an_address_in_use_or_a_weak_password_keeps_the_input(client
     assert not User.objects.filter(email="zwak@example.org").exists()
 
 
-def test_post_without_csrf_token_gets_a_clear_dutch_page(seeded):
+def test_post_without_csrf_token_gets_a_clear_dutch_page(demo_accounts):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/accounts/login/", {"login": "deelnemer@example.org", "password": "samenwerken"})
     assert response.status_code == 403
     assert "Dit formulier kon niet worden verwerkt" in response.content.decode()
 
 
-def test_profile_edit_and_organisation_change_drops_coordinator_role(client, seeded):
+def test_profile_edit_and_organisation_change_drops_coordinator_role(client, demo_accounts):
     from accounts.models import Organisation
 
     client.post("/accounts/login/", {"login": "coordinator@example.org", "password": "samenwerken"})
@@ -114,7 +114,7 @@ def test_profile_edit_and_organisation_change_drops_coordinator_role(client, see
     assert user.organisation == other and user.organisation_role == User.Role.PROFESSIONAL
 
 
-def test_profile_with_bad_input_keeps_what_was_typed(client, seeded):
+def test_profile_with_bad_input_keeps_what_was_typed(client, demo_accounts):
     client.post("/accounts/login/", {"login": "deelnemer@example.org", "password": "samenwerken"})
     response = client.post(
         "/accounts/profiel/",

@@ -1,0 +1,64 @@
+"""Certificates: issued once when a professional completes a course that offers one."""
+
+from __future__ import annotations
+
+import segno
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from academy.pdf import html_to_pdf
+
+from .models import Certificate, Enrolment
+
+
+def verification_url(certificate: Certificate) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + certificate.get_absolute_url()
+
+
+def certificate_issue(*, enrolment: Enrolment) -> Certificate | None:
+    """Issues the certificate of a completed enrolment; idempotent (one per enrolment)."""
+    course = enrolment.course.specific
+    if not enrolment.completed_at or not course.offers_certificate:
+        return None
+    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    if existing:
+        return existing
+    user = enrolment.user
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                enrolment=enrolment,
+                holder_name=user.get_full_name() or user.email,
+                course_title=course.title,
+                completed_at=enrolment.completed_at,
+                success_factors="\n".join(str(factor) for factor in course.success_factors.all()),
+                trainers="\n".join(t.get_full_name() or t.email for t in course.trainers.all()),
+            )
+    except IntegrityError:  # issued by a parallel task a moment ago
+        return Certificate.objects.get(enrolment=enrolment)
+    certificate_render_pdf(certificate=certificate)
+    return certificate
+
+
+def certificate_render_pdf(*, certificate: Certificate) -> None:
+    url = verification_url(certificate)
+    qr_svg = segno.make(url, error="m").svg_data_uri(scale=4, border=1)
+    language = certificate.enrolment.user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = render_to_string(
+            "courses/certificate_pdf.html",
+            {"certificate": certificate, "verification_url": url, "qr_svg": qr_svg},
+        )
+    rendered = html_to_pdf(html)
+    certificate.pdf.save(f"certificaat-{certificate.code}.pdf", ContentFile(rendered.content), save=True)
+
+
+def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoke_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoke_reason"])
+    return certificate
