@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, FloatField, Q, Sum
-from django.db.models.functions import Cast
+from django.db.models import Avg, Count, F, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.formats import number_format
 from wagtail.models import Page
@@ -449,8 +448,8 @@ def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
     totals = submitted.aggregate(n=Count("id"), mean=Avg("score"), passed=Count("id", filter=Q(passed=True)))
 
     graded = Q(fraction__isnull=False)
-    x = Cast("fraction", FloatField())
-    y = Cast(F("attempt__points_scored") - F("points_scored"), FloatField())
+    x = F("fraction")
+    y = F("attempt__points_scored") - F("points_scored")
     sums = {
         row["question_id"]: row
         for row in QuestionResponse.objects.filter(attempt__quiz=quiz, attempt__submitted_at__isnull=False)
@@ -466,10 +465,14 @@ def quiz_statistics(*, quiz: QuizPage) -> QuizStatistics:
         )
         .order_by()
     }
+    # Counted on the link table alone (its option index covers the count): the options of this quiz.
+    through = QuestionResponse.chosen_options.through
     chosen = dict(
-        Option.objects.filter(question__quiz=quiz)
-        .annotate(times=Count("responses"))
-        .values_list("id", "times")
+        through.objects.filter(option_id__in=Option.objects.filter(question__quiz=quiz).values("id"))
+        .values("option_id")
+        .annotate(times=Count("*"))
+        .values_list("option_id", "times")
+        .order_by()
     )
     questions = []
     for question in Question.objects.filter(quiz=quiz).prefetch_related("options"):

@@ -195,3 +195,12 @@ def test_attempts_are_built_in_bulk_for_the_benchmark(module):
     stats = quiz_statistics(quiz=quiz)
     assert stats.attempts == 1_000
     assert all(math.isfinite(row.facility) for row in stats.questions if row.question.is_graded)
+
+
+def test_benchmark_entry_point_builds_once_and_reports(module, admin_user):
+    from modules.quiz_bench import statistics_benchmark
+
+    first = statistics_benchmark(attempts=30, admin_email=admin_user.email)
+    assert first.startswith("30 attempts × 20 questions: statistics median") and "admin report" in first
+    assert statistics_benchmark(attempts=30).startswith("30 attempts")
+    assert Attempt.objects.count() == 30
