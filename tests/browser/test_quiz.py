@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SHARED_GIFT = Path(__file__).resolve().parents[3] / "shared" / "gift"
 COURSE = "/cursussen/startcondities-voor-samenwerking/"
 QUIZ_TITLE = "Toets: Startcondities formuleren"
@@ -17,6 +18,17 @@ QUIZ_TITLE = "Toets: Startcondities formuleren"
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"quiz-{name}.png", full_page=True)
+
+
+def axe_violations(page) -> list[str]:
+    """WCAG 2.1 A/AA problems on the page (the same rules as test_accessibility)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test`, which installs it with npm.")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
+    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
 
 def question(page, number: int):
@@ -40,8 +52,10 @@ def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, lo
     expect(page.get_by_role("heading", level=1)).to_have_text(QUIZ_TITLE)
     expect(page.get_by_text("Je slaagt met een score van 60% of meer.")).to_be_visible()
     shot(page, "overview")
+    found = {"overview": axe_violations(page)}
     page.get_by_role("button", name="Start de toets").click()
     expect(page.get_by_text("Vraag 1 van 8")).to_be_visible()
+    found["attempt"] = axe_violations(page)
 
     # The first half, each saved on its own as it is answered.
     question(page, 1).get_by_label(
@@ -97,6 +111,8 @@ def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, lo
     expect(page.locator(".quiz-verdict--ungraded")).to_have_count(1)
     expect(page.get_by_text("Juist: het hoe, vooraf.")).to_be_visible()  # feedback of the chosen option
     shot(page, "review")
+    found["review"] = axe_violations(page)
+    assert found == {"overview": [], "attempt": [], "review": []}
 
     page.goto(live_url + COURSE)
     item = page.locator(".syllabus__item", has=page.get_by_role("link", name=QUIZ_TITLE))
