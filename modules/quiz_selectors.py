@@ -67,10 +67,6 @@ class QuizOverview:
     def can_start(self) -> bool:
         return self.question_count > 0 and (self.open_attempt is not None or self.attempts_left != 0)
 
-    @property
-    def shows_review(self) -> bool:
-        return review_level(quiz=self.quiz, has_passed=self.has_passed) == "full"
-
 
 def quiz_overview_for(*, quiz: QuizPage, user) -> QuizOverview:
     attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number"))

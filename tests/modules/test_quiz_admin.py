@@ -150,7 +150,7 @@ def test_an_answered_question_cannot_be_deleted(trainer_client, quiz, profession
     answered = Question.objects.filter(quiz=quiz).first()
     trainer_client.post(f"/admin/snippets/modules/question/delete/{answered.pk}/")
     assert Question.objects.filter(pk=answered.pk).exists()
-    unanswered = services.Question.objects.create(quiz=quiz, kind="open", name="Los", text="<p>Los</p>")
+    unanswered = Question.objects.create(quiz=quiz, kind="open", name="Los", text="<p>Los</p>")
     trainer_client.post(f"/admin/snippets/modules/question/delete/{unanswered.pk}/")
     assert not Question.objects.filter(pk=unanswered.pk).exists()
     assert Option.objects.filter(question=answered).exists()
