@@ -9,6 +9,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cases.blocks import CaseBlock
+from handelingsrepertoire.blocks import InstrumentBlock
+
 LESSON_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
 
@@ -185,4 +188,6 @@ def lesson_blocks() -> list[tuple[str, blocks.Block]]:
         ("checklist", ChecklistBlock()),
         ("quote", QuoteBlock()),
         ("download", DownloadBlock()),
+        ("instrument", InstrumentBlock()),
+        ("case", CaseBlock()),
     ]

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "handelingsrepertoire.demo",  # instruments before the lessons that show them
     "cases.demo",  # cases before the lessons and instruments built from them
     "courses.demo",  # courses, their modules, lessons and quizzes
+    "modules.demo",  # a quiz at the end of every module, and the demo professional's attempts
     "fitnessscan.demo",  # its advice links courses and instruments
     "courses.demo_progress",  # the demo professional's enrolments and progress
     "home.demo_menu",  # the order of the sections in the main menu

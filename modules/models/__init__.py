@@ -1,0 +1,16 @@
+from .pages import LearningItemPage, LessonPage, ModulePage, QuizPage, ReviewMode
+from .quiz import CHOICE_KINDS, Attempt, Option, Question, QuestionKind, QuestionResponse
+
+__all__ = [
+    "CHOICE_KINDS",
+    "Attempt",
+    "LearningItemPage",
+    "LessonPage",
+    "ModulePage",
+    "Option",
+    "Question",
+    "QuestionKind",
+    "QuestionResponse",
+    "QuizPage",
+    "ReviewMode",
+]
