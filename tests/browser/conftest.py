@@ -96,7 +96,9 @@ def live_url(seeded_database, tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in the main thread
+# while it is open, and Django refuses database work from a thread with a running loop.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -19,7 +19,7 @@ def test_professional_enrols_learns_and_sees_progress(page, live_url, log_in):
     # Enrol in a course the demo professional has not started.
     page.goto(live_url + OTHER_COURSE)
     page.get_by_role("button", name="Inschrijven voor deze cursus").click()
-    assert page.get_by_text("Je bent ingeschreven").is_visible()
+    page.get_by_text("Je bent ingeschreven").wait_for()
     assert percent(page) == 0
     page.get_by_role("link", name="Begin met de eerste les").click()
     assert page.get_by_role("heading", level=1).is_visible()
@@ -72,7 +72,7 @@ def test_trainer_edits_and_publishes_a_lesson_and_sees_the_professional(page, li
     page.get_by_text(re.compile("is gepubliceerd")).first.wait_for()
     page.goto(live_url + "/admin/voortgang/")
     page.get_by_role("link", name="Startcondities voor samenwerking").click()
-    assert page.get_by_text("deelnemer@example.org").is_visible()
+    page.get_by_text("deelnemer@example.org").first.wait_for()
 
 
 def test_coordinator_sees_only_their_organisation(page, live_url, log_in):

@@ -104,9 +104,11 @@ def test_demo_progress_one_course_for_the_professional_and_colleagues_for_the_co
     professional = User.objects.get(email="deelnemer@example.org")
     startcondities = CoursePage.objects.get(slug=STARTCONDITIES)
     journey = journey_for(user=professional, course=startcondities)
-    first_module, second_module, _third_module = journey.modules
-    assert first_module.percent == 100
-    assert second_module.items[0].status == "busy"
+    first_module, _second_module, _third_module = journey.modules
+    # Every lesson of the first module is done (its quiz is the quiz demo's business).
+    assert all(item.done for item in first_module.items if item.kind == "lessonpage")
+    assert first_module.percent > 0
+    assert any(item.status == "busy" for item in journey.items)  # one item started, not finished
     assert JournalEntry.objects.get(user=professional).answer
     statuses = course_statuses(user=professional, courses=list(CoursePage.objects.live()))
     enrolled = {course_id: status for course_id, status in statuses.items() if status.enrolled}

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_health_endpoint_reports_each_check(client, db):
     assert data["checks"]["database"] == "ok"
     assert data["checks"]["cache"] == "ok"
     assert data["checks"]["broker"] == "eager"
-    assert data["database_vendor"] == "sqlite"
+    assert data["database_vendor"] == connection.vendor
 
 
 def test_health_endpoint_answers_503_when_a_check_fails(client, db, monkeypatch):

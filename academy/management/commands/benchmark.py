@@ -48,6 +48,7 @@ class Command(BaseCommand):
             )
         from courses.models import CoursePage
 
+        call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 (idempotent: adds what is new)
         if options["rebuild"] or not CoursePage.objects.filter(title__startswith="Benchmarkcursus").exists():
             self.build()
         self.report_timings(options["requests"])
@@ -65,7 +66,6 @@ class Command(BaseCommand):
         from modules.models import LessonPage, ModulePage
 
         started = time.perf_counter()
-        call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
         index = course_index()
         rng = random.Random(2026)  # noqa: S311 (reproducible test data, not security)
         lessons_by_course: dict[int, list[int]] = {}
