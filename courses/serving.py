@@ -17,7 +17,9 @@ def serve_learning_item(page: LearningItemPage, request, args, kwargs, *, next_s
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     course = services.course_of(page)
-    has_reflections = any(block.block_type == "reflection" for block in getattr(page, "body", []))
+    # Read the stored block types: iterating the StreamField would convert every block (and query images).
+    body = getattr(page, "body", None)
+    has_reflections = body is not None and any(block["type"] == "reflection" for block in body.raw_data)
     journey = journey_for(
         user=request.user, course=course, with_answers_for=page.pk, with_reflections=has_reflections
     )

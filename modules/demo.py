@@ -753,13 +753,11 @@ OPEN_ANSWER = (
 
 
 def _course_modules(context) -> list[ModulePage]:
-    index = context.get("course_index")
-    if index is None:
-        home = context.get("home")
-        index = home.get_children().filter(slug="cursussen").first() if home else None
-    if index is None:
-        return []
-    return list(ModulePage.objects.descendant_of(index).order_by("path"))
+    """The modules of the demo courses only: a trainer's own course (or the benchmark's) gets no demo quiz."""
+    modules: list[ModulePage] = []
+    for course in context.get("courses", {}).values():
+        modules.extend(ModulePage.objects.child_of(course).order_by("path"))
+    return modules
 
 
 def seed(log, context) -> dict:

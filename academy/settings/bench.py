@@ -14,3 +14,7 @@ WHITENOISE_USE_FINDERS = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 ALLOW_DEMO_CONTENT = True
 LOGGING = {"version": 1, "disable_existing_loggers": True, "root": {"level": "CRITICAL", "handlers": []}}
+
+# Keep the database connection between requests, as production does with PostgreSQL (base.py opens a new
+# SQLite connection per request for the development server's threads).
+DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405

@@ -13,6 +13,7 @@ from home.models import CachedViewRestrictionsMixin
 
 from ..blocks import lesson_blocks
 from ..panels import QuestionBankPanel
+from ..rendering import lesson_response
 
 
 class ModulePage(Page):
@@ -86,15 +87,17 @@ class LessonPage(LearningItemPage):
         verbose_name_plural = _("lessons")
 
     def get_context(self, request, *args, **kwargs):
-        from ..rendering import lesson_body_for
-
         context = super().get_context(request, *args, **kwargs)
         # The courses app passes the professional's journey when it serves the lesson; previews have none.
-        journey = kwargs.get("journey")
-        context.update(journey=journey, item_state=kwargs.get("item_state"))
-        answers = journey.reflection_answers if journey else {}
-        context["body_html"] = lesson_body_for(self, request=request, answers=answers)
+        context.update(journey=kwargs.get("journey"), item_state=kwargs.get("item_state"))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        request.is_preview = False
+        return lesson_response(self, request, self.get_context(request, *args, **kwargs))
+
+    def serve_preview(self, request, mode_name):
+        return lesson_response(self, request, self.get_context(request))
 
 
 class ReviewMode(models.TextChoices):

@@ -24,6 +24,7 @@ def demo_context(db):
     return {
         "course_index": index,
         "home": index.get_parent(),
+        "courses": {course.slug: course},
         "users": {demo.DEMO_PROFESSIONAL: professional},
     }
 
@@ -46,6 +47,12 @@ def test_every_module_ends_with_a_quiz_and_seeding_twice_changes_nothing(demo_co
     demo.seed(lines.append, demo_context)
     assert counts() == before
     assert lines[-1] == "quizzes: 2 demo quizzes (0 new), 0 new demo attempts"
+
+
+def test_a_trainers_own_course_gets_no_demo_quiz(demo_context):
+    own = build_course(title="Eigen cursus van een trainer", modules=2, lessons=1)
+    demo.seed(lambda line: None, demo_context)
+    assert not QuizPage.objects.descendant_of(own).exists()
 
 
 def test_one_quiz_comes_from_the_dutch_gift_file(demo_context):

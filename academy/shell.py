@@ -1,0 +1,107 @@
+"""Page shells: render once what is the same for everyone, fill in the personal parts per request.
+
+A hot page (the lesson page) is rendered once per published revision and language, with markers where
+personal content belongs, and kept in the cache. Each request then only fills the markers in:
+
+- `csrf-token`: the visitor's CSRF token (`{% csrf_token %}` and `{{ csrf_token }}` produce the marker
+  while a shell is rendered);
+- `current-path`: the requested path with its query (`{% current_path %}`);
+- `include:<template>`: a small template rendered for this request, written `{% personal "<template>" %}`
+  (outside a shell it is an ordinary include);
+- markers whose values the page's view supplies, e.g. a lesson's `status:<item id>`
+  (written `{% marker "status" item.id %}`).
+
+Markers are HTML comments: Django's autoescaping and the rich text editor turn a `<` typed by an editor
+into `&lt;`, so page content cannot forge one. The shell is rendered with a user without personal data,
+so anything personal that a template shows outside a marker goes missing (and fails a test) instead of
+reaching the next professional from the cache.
+"""
+
+import re
+from collections.abc import Mapping
+
+from django.contrib.messages import get_messages
+from django.middleware.csrf import get_token
+from django.template import Context, engines
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+SHELL = "rendering_shell"  # the context variable that is true while a shell is rendered
+NAME = r"[a-z][a-z-]*"
+ARGUMENT = r"[\w./-]{1,200}"
+MARKER = re.compile(rf"<!--personal:({NAME})(?::({ARGUMENT}))?-->")
+
+
+def marker(name: str, argument: object = None) -> SafeString:
+    text = name if argument is None else f"{name}:{argument}"
+    if not re.fullmatch(rf"{NAME}(?::{ARGUMENT})?", text):
+        raise ValueError(f"not a valid marker: {text!r}")
+    return mark_safe(f"<!--personal:{text}-->")  # noqa: S308 (checked above: letters, digits, . / - _ only)
+
+
+class ShellUser:
+    """Who a shell is rendered for: logged in (shells serve pages that require a login), nobody in particular."""
+
+    is_authenticated = True
+    is_anonymous = False
+    pk = id = None
+
+    def __getattr__(self, name):
+        return ""
+
+    def __str__(self):
+        return ""
+
+
+def render_shell(template_name: str, context: Mapping, request) -> str:
+    shell_context = {
+        **context,
+        SHELL: True,
+        "csrf_token": marker("csrf-token"),
+        "user": ShellUser(),
+        "messages": (),
+    }
+    return render_to_string(template_name, shell_context, request)
+
+
+def fill(html: str, *, request, context: Mapping, values: Mapping[str, str]) -> str:
+    """The page for this request: markers replaced by the visitor's own content.
+
+    `values` maps a marker's `name:argument` to HTML (already escaped); a marker without a value becomes
+    empty. `context` is the page's context, for the personal includes."""
+    # One token per page: get_token() masks the secret anew on every call.
+    csrf_token = get_token(request)
+    include_names = {match[2] for match in MARKER.finditer(html) if match[1] == "include"}
+    includes = render_includes(include_names, request, {**context, "csrf_token": csrf_token})
+
+    def personal(match: re.Match) -> str:
+        name, argument = match.groups()
+        if name == "csrf-token":
+            return csrf_token
+        if name == "current-path":
+            return escape(request.get_full_path())
+        if name == "include":
+            return includes[argument]
+        return values.get(f"{name}:{argument}" if argument else name, "")
+
+    return MARKER.sub(personal, html)
+
+
+def render_includes(names: set[str], request, context: Mapping) -> dict[str, str]:
+    """The personal includes of a page, rendered in one context.
+
+    They see the page's context plus `request`, `user`, `csrf_token` and `messages`: a plain context,
+    without running every context processor once more."""
+    if not names:
+        return {}
+    engine = engines["django"].engine
+    personal_context = Context(
+        {**context, "request": request, "user": request.user, "messages": get_messages(request)},
+        autoescape=engine.autoescape,
+    )
+    rendered = {}
+    for name in names:
+        with personal_context.push():
+            rendered[name] = engine.get_template(name).render(personal_context)
+    return rendered
