@@ -27,4 +27,6 @@ def site_settings_changed(created=False, **kwargs):
     from academy.pagecache import bump_pages_version
 
     bump_pages_version()
-    cache.delete_many([make_template_fragment_key("site-footer", [code]) for code, _name in settings.LANGUAGES])
+    cache.delete_many(
+        [make_template_fragment_key("site-footer", [code]) for code, _name in settings.LANGUAGES]
+    )

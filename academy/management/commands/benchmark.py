@@ -39,7 +39,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--rebuild", action="store_true", help="build the data again")
         parser.add_argument("--requests", type=int, default=40, help="requests per page for the timings")
-        parser.add_argument("--seconds", type=float, default=12.0, help="measuring time per page for the throughput")
+        parser.add_argument(
+            "--seconds", type=float, default=12.0, help="measuring time per page for the throughput"
+        )
         parser.add_argument("--skip-throughput", action="store_true")
 
     def handle(self, *args, **options):
