@@ -10,18 +10,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, ReferenceIndex
 
-from successfactors.models import SuccessFactor, World
+from successfactors.models import SuccessFactor
 
+from .forms import InstrumentFilterForm
 from .models import (
     InstrumentCaseLink,
     InstrumentDownloads,
     InstrumentIndexPage,
     InstrumentPage,
     InstrumentPdf,
-    Phase,
 )
 
-MAX_QUERY_LENGTH = 200
 # Named by string so that this app depends on neither the modules nor the cases app.
 LESSON_MODEL = ("modules", "lessonpage")
 CASE_MODEL = ("cases", "casepage")
@@ -58,25 +57,16 @@ def instrument_catalogue(*, index: InstrumentIndexPage, params: Mapping[str, str
 
     A value that is not a known filter gives an empty list and `unknown_filter`, never an error."""
     factors = list(SuccessFactor.objects.all())
-    selected = {
-        "succesfactor": params.get("succesfactor", "").strip(),
-        "wereld": params.get("wereld", "").strip(),
-        "fase": params.get("fase", "").strip(),
-        "q": " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
-    }
-    factor = next((f for f in factors if f.slug == selected["succesfactor"]), None)
-    unknown_filter = (
-        (selected["succesfactor"] and factor is None)
-        or (selected["wereld"] and selected["wereld"] not in World.values)
-        or (selected["fase"] and selected["fase"] not in Phase.values)
-    )
+    filter_form = InstrumentFilterForm(params, factors=factors)
+    unknown_filter = not filter_form.is_valid()
     if unknown_filter:
         instruments = []
     else:
+        selected = filter_form.cleaned_data
         instruments = list(
             instrument_list(
                 index=index,
-                factor=factor,
+                factor=next((f for f in factors if f.slug == selected["succesfactor"]), None),
                 world=selected["wereld"],
                 phase=selected["fase"],
                 query=selected["q"],
@@ -84,12 +74,9 @@ def instrument_catalogue(*, index: InstrumentIndexPage, params: Mapping[str, str
         )
     return {
         "instruments": instruments,
-        "factors": factors,
-        "worlds": World.choices,
-        "phases": Phase.choices,
-        "selected": selected,
-        "is_filtered": any(selected.values()),
-        "unknown_filter": bool(unknown_filter),
+        "filter_form": filter_form,
+        "is_filtered": any(params.get(name, "").strip() for name in filter_form.fields),
+        "unknown_filter": unknown_filter,
     }
 
 

@@ -84,6 +84,13 @@ def test_an_unknown_filter_value_gives_an_empty_list_with_a_message(client, shee
     assert "<script>" not in html.split('id="instrument-results"')[1]
 
 
+def test_an_unknown_filter_value_is_marked_at_its_select(client, sheets, index):
+    html = client.get(index.url, {"fase": "<script>"}).content.decode()
+    assert 'id="filter-phase" aria-invalid="true" aria-describedby="id_fase_error"' in html
+    assert '<ul class="errorlist" id="id_fase_error"><li>Deze keuze bestaat niet (meer).</li></ul>' in html
+    assert 'id="filter-world" aria-invalid' not in html
+
+
 def test_no_match_says_so_and_offers_all_instruments(client, sheets, index):
     html = client.get(index.url, {"q": "onvindbaar"}).content.decode()
     assert "Geen enkel instrument past bij deze filters." in html
