@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, ReferenceIndex
 
@@ -21,6 +22,7 @@ from .models import (
     InstrumentPdf,
 )
 
+INSTRUMENTS_PER_PAGE = 12
 # Named by string so that this app depends on neither the modules nor the cases app.
 LESSON_MODEL = ("modules", "lessonpage")
 CASE_MODEL = ("cases", "casepage")
@@ -49,31 +51,33 @@ def instrument_list(
         for field in SEARCHED_FIELDS:
             matches |= Q(**{f"{field}__icontains": word})
         instruments = instruments.filter(matches)
-    return instruments.prefetch_related("success_factors").order_by("title")
+    return instruments.prefetch_related("success_factors").order_by("title", "pk")
 
 
 def instrument_catalogue(*, index: InstrumentIndexPage, params: Mapping[str, str]) -> dict:
-    """Everything the index template shows, from the GET parameters (Dutch, as in the page's URL).
+    """Everything the index template shows, from the GET parameters (Dutch, as in the page's URL): the
+    filter form and one page of the matching sheets.
 
     A value that is not a known filter gives an empty list and `unknown_filter`, never an error."""
     factors = list(SuccessFactor.objects.all())
     filter_form = InstrumentFilterForm(params, factors=factors)
     unknown_filter = not filter_form.is_valid()
     if unknown_filter:
-        instruments = []
+        instruments = InstrumentPage.objects.none()
     else:
         selected = filter_form.cleaned_data
-        instruments = list(
-            instrument_list(
-                index=index,
-                factor=next((f for f in factors if f.slug == selected["succesfactor"]), None),
-                world=selected["wereld"],
-                phase=selected["fase"],
-                query=selected["q"],
-            )
+        instruments = instrument_list(
+            index=index,
+            factor=next((f for f in factors if f.slug == selected["succesfactor"]), None),
+            world=selected["wereld"],
+            phase=selected["fase"],
+            query=selected["q"],
         )
+    # A page number that is not one gives the first page, one past the end the last (as on the cases).
+    page_obj = Paginator(instruments, INSTRUMENTS_PER_PAGE).get_page(params.get("pagina"))
     return {
-        "instruments": instruments,
+        "instruments": list(page_obj.object_list),
+        "page_obj": page_obj,
         "filter_form": filter_form,
         "is_filtered": any(params.get(name, "").strip() for name in filter_form.fields),
         "unknown_filter": unknown_filter,
