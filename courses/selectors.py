@@ -18,11 +18,11 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Page, Site
 
 from academy.pagecache import cached
-from accounts.models import Sector
 from modules.models import LearningItemPage, ModulePage
 from successfactors.selectors import all_factors
 
-from .models import Certificate, CoursePage, Enrolment, ItemProgress, JournalEntry, Level
+from .forms import CatalogueFilterForm
+from .models import Certificate, CoursePage, Enrolment, ItemProgress, JournalEntry
 
 STEPLEN = Page.steplen
 
@@ -376,38 +376,25 @@ def course_statuses(*, user, courses: list[CoursePage]) -> dict[int, CourseStatu
 def catalogue_for(*, index: Page, user, params) -> dict:
     """The catalogue with its filters (success factor, sector, level) applied from GET parameters."""
     courses = CoursePage.objects.live().child_of(index).order_by("path")
-    factor_slug = (params.get("succesfactor") or "").strip()
-    sector = (params.get("sector") or "").strip()
-    level = (params.get("niveau") or "").strip()
-    factors = all_factors()
-    unknown_filter = False
-    if factor_slug:
-        if factor_slug in {f.slug for f in factors}:
-            courses = courses.filter(success_factors__slug=factor_slug)
-        else:
-            unknown_filter = True
-    if sector:
-        if sector in Sector.values:
-            courses = courses.filter(sectors__contains=sector)
-        else:
-            unknown_filter = True
-    if level:
-        if level in Level.values:
-            courses = courses.filter(level=level)
-        else:
-            unknown_filter = True
+    filter_form = CatalogueFilterForm(params, factors=all_factors())
+    unknown_filter = not filter_form.is_valid()
     if unknown_filter:
         courses = courses.none()
+    else:
+        selected = filter_form.cleaned_data
+        if selected["succesfactor"]:
+            courses = courses.filter(success_factors__slug=selected["succesfactor"])
+        if selected["sector"]:
+            courses = courses.filter(sectors__contains=selected["sector"])
+        if selected["niveau"]:
+            courses = courses.filter(level=selected["niveau"])
     courses = list(courses.distinct().prefetch_related("success_factors").select_related("cover_image"))
     statuses = course_statuses(user=user, courses=courses)
     return {
         "courses": [(course, statuses[course.pk]) for course in courses],
-        "factors": factors,
-        "sectors": Sector.choices,
-        "levels": Level.choices,
-        "selected": {"succesfactor": factor_slug, "sector": sector, "niveau": level},
+        "filter_form": filter_form,
         "unknown_filter": unknown_filter,
-        "is_filtered": bool(factor_slug or sector or level),
+        "is_filtered": any(params.get(name, "").strip() for name in filter_form.fields),
     }
 
 

@@ -7,21 +7,22 @@ from collections.abc import Mapping
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, ReferenceIndex
 
-from successfactors.models import SuccessFactor, World
+from successfactors.models import SuccessFactor
 
+from .forms import InstrumentFilterForm
 from .models import (
     InstrumentCaseLink,
     InstrumentDownloads,
     InstrumentIndexPage,
     InstrumentPage,
     InstrumentPdf,
-    Phase,
 )
 
-MAX_QUERY_LENGTH = 200
+INSTRUMENTS_PER_PAGE = 12
 # Named by string so that this app depends on neither the modules nor the cases app.
 LESSON_MODEL = ("modules", "lessonpage")
 CASE_MODEL = ("cases", "casepage")
@@ -50,46 +51,36 @@ def instrument_list(
         for field in SEARCHED_FIELDS:
             matches |= Q(**{f"{field}__icontains": word})
         instruments = instruments.filter(matches)
-    return instruments.prefetch_related("success_factors").order_by("title")
+    return instruments.prefetch_related("success_factors").order_by("title", "pk")
 
 
 def instrument_catalogue(*, index: InstrumentIndexPage, params: Mapping[str, str]) -> dict:
-    """Everything the index template shows, from the GET parameters (Dutch, as in the page's URL).
+    """Everything the index template shows, from the GET parameters (Dutch, as in the page's URL): the
+    filter form and one page of the matching sheets.
 
     A value that is not a known filter gives an empty list and `unknown_filter`, never an error."""
     factors = list(SuccessFactor.objects.all())
-    selected = {
-        "succesfactor": params.get("succesfactor", "").strip(),
-        "wereld": params.get("wereld", "").strip(),
-        "fase": params.get("fase", "").strip(),
-        "q": " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
-    }
-    factor = next((f for f in factors if f.slug == selected["succesfactor"]), None)
-    unknown_filter = (
-        (selected["succesfactor"] and factor is None)
-        or (selected["wereld"] and selected["wereld"] not in World.values)
-        or (selected["fase"] and selected["fase"] not in Phase.values)
-    )
+    filter_form = InstrumentFilterForm(params, factors=factors)
+    unknown_filter = not filter_form.is_valid()
     if unknown_filter:
-        instruments = []
+        instruments = InstrumentPage.objects.none()
     else:
-        instruments = list(
-            instrument_list(
-                index=index,
-                factor=factor,
-                world=selected["wereld"],
-                phase=selected["fase"],
-                query=selected["q"],
-            )
+        selected = filter_form.cleaned_data
+        instruments = instrument_list(
+            index=index,
+            factor=next((f for f in factors if f.slug == selected["succesfactor"]), None),
+            world=selected["wereld"],
+            phase=selected["fase"],
+            query=selected["q"],
         )
+    # A page number that is not one gives the first page, one past the end the last (as on the cases).
+    page_obj = Paginator(instruments, INSTRUMENTS_PER_PAGE).get_page(params.get("pagina"))
     return {
-        "instruments": instruments,
-        "factors": factors,
-        "worlds": World.choices,
-        "phases": Phase.choices,
-        "selected": selected,
-        "is_filtered": any(selected.values()),
-        "unknown_filter": bool(unknown_filter),
+        "instruments": list(page_obj.object_list),
+        "page_obj": page_obj,
+        "filter_form": filter_form,
+        "is_filtered": any(params.get(name, "").strip() for name in filter_form.fields),
+        "unknown_filter": unknown_filter,
     }
 
 

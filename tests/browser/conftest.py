@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -119,6 +120,25 @@ def page(browser, request):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def axe_violations():
+    """WCAG 2.1 A/AA problems on the page, found by axe-core: `assert axe_violations(page) == []`."""
+    return _axe_violations
+
+
+def _axe_violations(page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test`, which installs it with npm.")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SHARED_GIFT = Path(__file__).resolve().parents[3] / "shared" / "gift"
 COURSE = "/cursussen/startcondities-voor-samenwerking/"
 QUIZ_TITLE = "Toets: Startcondities formuleren"
@@ -18,17 +17,6 @@ QUIZ_TITLE = "Toets: Startcondities formuleren"
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"quiz-{name}.png", full_page=True)
-
-
-def axe_violations(page) -> list[str]:
-    """WCAG 2.1 A/AA problems on the page (the same rules as test_accessibility)."""
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `make test`, which installs it with npm.")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
-    )
-    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
 
 def question(page, number: int):
@@ -45,7 +33,7 @@ def open_course_or_skip(page, live_url):
         pytest.skip("the demo courses (courses.demo) are not loaded")
 
 
-def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, log_in):
+def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, log_in, axe_violations):
     log_in(page, "deelnemer@example.org")
     open_course_or_skip(page, live_url)
     page.get_by_role("link", name=QUIZ_TITLE).click()

@@ -123,6 +123,25 @@ def test_catalogue_filters_and_status(pro_client, professional, course, lessons)
     assert partial.lstrip().startswith('<div id="course-results"') and "<html" not in partial
 
 
+def test_catalogue_filter_form_works_without_javascript_and_swaps_only_the_results(client, course):
+    index = course.get_parent()
+    html = client.get(index.url, {"niveau": "expert"}).content.decode()
+    form = html[html.index('<form method="get"') : html.index("</form>")]
+    assert f'action="{index.url}"' in form and f'hx-get="{index.url}"' in form
+    assert 'hx-target="#course-results" hx-swap="outerHTML"' in form
+    assert '<label for="filter-level">Niveau</label><select name="niveau" id="filter-level">' in form
+    assert '<option value="expert" selected>' in form
+    assert '<button type="submit" class="button">Filteren</button>' in form
+    assert f'<a href="{index.url}">Filters wissen</a>' in form
+
+
+def test_an_unknown_catalogue_filter_is_marked_at_its_select(client, course):
+    html = client.get(course.get_parent().url, {"sector": "ruimtevaart"}).content.decode()
+    assert 'id="filter-sector" aria-invalid="true" aria-describedby="id_sector_error"' in html
+    assert '<ul class="errorlist" id="id_sector_error"><li>Deze keuze bestaat niet (meer).</li></ul>' in html
+    assert "ruimtevaart" not in html.split("</form>")[0].split("<form")[1]
+
+
 def test_trainer_report_limited_to_own_courses(client, professional, course):
     trainers = Group.objects.get_or_create(name="Trainers")[0]
     from django.contrib.auth.models import Permission

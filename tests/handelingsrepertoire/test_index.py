@@ -84,6 +84,13 @@ def test_an_unknown_filter_value_gives_an_empty_list_with_a_message(client, shee
     assert "<script>" not in html.split('id="instrument-results"')[1]
 
 
+def test_an_unknown_filter_value_is_marked_at_its_select(client, sheets, index):
+    html = client.get(index.url, {"fase": "<script>"}).content.decode()
+    assert 'id="filter-phase" aria-invalid="true" aria-describedby="id_fase_error"' in html
+    assert '<ul class="errorlist" id="id_fase_error"><li>Deze keuze bestaat niet (meer).</li></ul>' in html
+    assert 'id="filter-world" aria-invalid' not in html
+
+
 def test_no_match_says_so_and_offers_all_instruments(client, sheets, index):
     html = client.get(index.url, {"q": "onvindbaar"}).content.decode()
     assert "Geen enkel instrument past bij deze filters." in html
@@ -116,16 +123,102 @@ def test_the_form_works_without_javascript_and_keeps_the_chosen_values(client, s
     assert 'name="q" value="rol"' in html
 
 
-def test_the_index_runs_the_same_number_of_queries_for_few_and_many_sheets(client, sheets, index, factors):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def more_sheets(index, factors, count: int, **fields) -> list:
+    return [
+        build_instrument(
+            index=index, title=f"Instrument {n:02}", factors=[factors[n % 8 + 1], factors[1]], **fields
+        )
+        for n in range(1, count + 1)
+    ]
 
+
+def test_the_index_runs_the_same_number_of_queries_for_few_and_many_sheets(
+    client, sheets, index, factors, django_assert_max_num_queries
+):
     client.get(index.url)  # warm the caches (site root paths, menu, content types)
-    with CaptureQueriesContext(connection) as few:
+    with django_assert_max_num_queries(16) as few:
         assert len(client.get(index.url).context["instruments"]) == 3
-    for n in range(9):
-        build_instrument(index=index, title=f"Instrument {n}", factors=[factors[n % 8 + 1], factors[1]])
-    client.get(index.url)  # publishing emptied the caches; warm them again
-    with CaptureQueriesContext(connection) as many:
-        assert len(client.get(index.url).context["instruments"]) == 12
-    assert len(few) == len(many) <= 16
+    budget = len(few)  # now: the next request empties the connection's query log
+    more_sheets(index, factors, 27)
+    for params in ({}, {"pagina": 3}, {"wereld": "beide", "pagina": 2}):
+        client.get(index.url, params)  # publishing emptied the caches; warm them again
+        with django_assert_max_num_queries(budget):
+            response = client.get(index.url, params)
+        assert response.context["instruments"] and response.context["page_obj"].paginator.count >= 27
+
+
+def test_the_index_shows_twelve_sheets_a_page_and_page_two_the_rest(client, sheets, index, factors):
+    more_sheets(index, factors, 14)
+    first = client.get(index.url)
+    html = first.content.decode()
+    assert titles(first) == [f"Instrument {n:02}" for n in range(1, 13)]
+    assert "17 instrumenten" in html and "Pagina 1 van 2" in html
+    assert '<a href="?pagina=2" rel="next">Volgende</a>' in html and 'rel="prev"' not in html
+
+    second = client.get(index.url, {"pagina": 2})
+    html = second.content.decode()
+    assert titles(second) == [
+        "Instrument 13",
+        "Instrument 14",
+        "Resetsessie",
+        "Rollenkaart",
+        "Startgesprek over gedragsafspraken",
+    ]
+    assert "17 instrumenten" in html and "Pagina 2 van 2" in html
+    assert '<a href="?pagina=1" rel="prev">Vorige</a>' in html and 'rel="next"' not in html
+
+
+def test_one_page_of_sheets_shows_no_page_links(client, sheets, index):
+    assert 'class="pagination"' not in client.get(index.url).content.decode()
+
+
+def test_the_page_links_keep_the_search_and_the_filters(client, sheets, index, factors):
+    more_sheets(index, factors, 13, world=World.ORANGE, summary="Samen de werkwijze bepalen.")
+    params = {"q": "samen", "wereld": "oranje"}
+    html = client.get(index.url, params).content.decode()
+    assert "15 instrumenten" in html
+    assert '<a href="?q=samen&amp;wereld=oranje&amp;pagina=2" rel="next">' in html
+
+    second = client.get(index.url, {**params, "pagina": 2})
+    assert titles(second) == ["Instrument 13", "Resetsessie", "Startgesprek over gedragsafspraken"]
+    assert '<a href="?q=samen&amp;wereld=oranje&amp;pagina=1" rel="prev">' in second.content.decode()
+    assert 'value="samen"' in second.content.decode()  # the form still shows the search
+
+
+def test_changing_a_filter_starts_again_at_the_first_page(client, sheets, index):
+    html = client.get(index.url, {"wereld": "oranje", "pagina": 2}).content.decode()
+    form = html[html.index("<form") : html.index("</form>")]
+    assert "pagina" not in form
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("abc", 1),
+        ("", 1),
+        ("1.5", 1),
+        ("2", 2),
+        ("3", 2),
+        ("0", 2),
+        ("-1", 2),
+        ("9" * 50, 2),
+    ],
+)
+def test_a_page_number_that_is_not_a_page_gives_the_first_or_the_last_page(
+    client, sheets, index, factors, page, shown
+):
+    more_sheets(index, factors, 10)
+    response = client.get(index.url, {"pagina": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+    assert len(titles(response)) == {1: 12, 2: 1}[shown]
+
+
+def test_htmx_gets_the_page_links_with_the_results(client, sheets, index, factors):
+    more_sheets(index, factors, 10)
+    partial = client.get(
+        index.url, {"pagina": 2}, headers={"HX-Request": "true", "HX-Target": "instrument-results"}
+    )
+    html = partial.content.decode()
+    assert html.strip().startswith('<div id="instrument-results"')
+    assert '<a href="?pagina=1" rel="prev">' in html

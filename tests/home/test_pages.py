@@ -52,6 +52,14 @@ def test_search_finds_pages_and_handles_empty_and_odd_queries(client, seeded):
     assert client.get("/zoeken/", {"q": "x" * 5000, "pagina": "abc"}).status_code == 200
 
 
+def test_search_result_pages_link_on_with_the_search_term(client, seeded):
+    first = client.get("/zoeken/", {"q": "samenwerking"})
+    assert first.context["results"].paginator.num_pages > 1
+    assert '<a href="?q=samenwerking&amp;pagina=2" rel="next">Volgende</a>' in first.content.decode()
+    second = client.get("/zoeken/", {"q": "samenwerking", "pagina": 2}).content.decode()
+    assert '<a href="?q=samenwerking&amp;pagina=1" rel="prev">Vorige</a>' in second
+
+
 def test_health_endpoint_reports_each_check(client, db):
     response = client.get("/healthz/")
     assert response.status_code == 200
