@@ -4,6 +4,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # This module also holds the Wagtail users config below: without `default`, Django would pick neither
+    # and never run ready() (the CMS link was missing for trainers).
+    default = True
     name = "accounts"
     verbose_name = _("Accounts and organisations")
 

@@ -193,3 +193,11 @@ def test_preview_is_filled_in_too(course, lessons):
     assert "<!--personal:" not in html
     assert 'name="csrfmiddlewaretoken" value=""' not in html
     assert "Les afgerond" not in html  # a trainer's preview has no progress
+
+
+def test_only_a_cms_user_gets_the_cms_link_and_userbar(course, lessons):
+    trainer = enrolled(course, is_superuser=True, is_staff=True)
+    trainer_html = client_for(trainer).get(lessons[0].url).content.decode()  # renders the shell
+    professional_html = client_for(enrolled(course)).get(lessons[0].url).content.decode()
+    assert 'href="/admin/">CMS</a>' in trainer_html and "wagtail-userbar" in trainer_html
+    assert 'href="/admin/">CMS</a>' not in professional_html and "wagtail-userbar" not in professional_html
