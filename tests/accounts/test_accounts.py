@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 
@@ -124,3 +126,7 @@ def test_profile_with_bad_input_keeps_what_was_typed(client, demo_accounts):
     assert response.status_code == 200
     assert 'value="Adviseur"' in html
     assert "Selecteer een geldige keuze" in html
+    # The field points at its error message, and that id exists once.
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert 'aria-describedby="id_organisation_error"' in html and ids.count("id_organisation_error") == 1
+    assert len(ids) == len(set(ids)), "duplicate ids on the page"
