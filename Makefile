@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 UV := $(BIN)/uv
 APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-APT_TEST := $(APT_RUN) chromium poppler-utils
+APT_TEST := $(APT_RUN) chromium poppler-utils openjdk-17-jre-headless
 
 .PHONY: run test install install-test system-deps messages compilemessages migrate seed lint format benchmark
 
@@ -30,7 +30,8 @@ system-deps:
 		else echo "Missing Debian packages (install them as root):$$missing"; fi; \
 	fi
 
-# axe-core, injected into pages by the browser tests (package-lock.json pins it; no front-end build).
+# axe-core (injected into pages by the browser tests) and the Nu Html Checker (vnu-jar, run with Java by
+# tests/test_html_validity.py); package-lock.json pins both; no front-end build.
 node_modules/axe-core: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	@touch $@

@@ -108,7 +108,7 @@ def test_htmx_gets_only_the_results(client, cases):
 def test_the_filter_form_works_without_javascript(client, cases):
     html = client.get(INDEX).content.decode()
     assert 'method="get" action="/praktijkvoorbeelden/"' in html
-    assert 'hx-get="/praktijkvoorbeelden/"' in html
+    assert 'data-hx-get="/praktijkvoorbeelden/"' in html
 
 
 def test_pagination_keeps_the_filters(client, index):

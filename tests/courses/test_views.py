@@ -127,8 +127,8 @@ def test_catalogue_filter_form_works_without_javascript_and_swaps_only_the_resul
     index = course.get_parent()
     html = client.get(index.url, {"niveau": "expert"}).content.decode()
     form = html[html.index('<form method="get"') : html.index("</form>")]
-    assert f'action="{index.url}"' in form and f'hx-get="{index.url}"' in form
-    assert 'hx-target="#course-results" hx-swap="outerHTML"' in form
+    assert f'action="{index.url}"' in form and f'data-hx-get="{index.url}"' in form
+    assert 'data-hx-target="#course-results" data-hx-swap="outerHTML"' in form
     assert '<label for="filter-level">Niveau</label><select name="niveau" id="filter-level">' in form
     assert '<option value="expert" selected>' in form
     assert '<button type="submit" class="button">Filteren</button>' in form

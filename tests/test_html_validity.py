@@ -1,0 +1,78 @@
+"""Every main page is valid HTML, checked offline with the Nu Html Checker (npm vnu-jar, run with Java)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from cases.models import CasePage
+from courses.models import CoursePage
+from handelingsrepertoire.models import InstrumentPage
+from modules.models import LessonPage, ModulePage, QuizPage
+
+VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+pytestmark = pytest.mark.django_db
+
+
+def pages_of_the_demo() -> dict[str, str]:
+    course = CoursePage.objects.live().order_by("path").first()
+    module = ModulePage.objects.live().descendant_of(course).order_by("path").first()
+    return {
+        "home": "/",
+        "catalogue": "/cursussen/",
+        "catalogue, filtered": "/cursussen/?niveau=onbekend",
+        "course": course.url,
+        "module": module.url,
+        "lesson": LessonPage.objects.live().descendant_of(module).order_by("path").first().url,
+        "quiz": QuizPage.objects.live().descendant_of(module).first().url,
+        "my learning": "/mijn/",
+        "instruments": "/handelingsrepertoire/",
+        "instrument sheet": InstrumentPage.objects.live().first().url,
+        "cases": "/praktijkvoorbeelden/",
+        "case": CasePage.objects.live().first().url,
+        "share a case": "/praktijkvoorbeelden/delen/",
+        "FitnessScan": "/fitnessscan/",
+        "search": "/zoeken/?q=vertrouwen",
+        "profile": "/accounts/profiel/",
+        "404": "/bestaat-niet/",
+    }
+
+
+def test_the_main_pages_are_valid_html(seeded, tmp_path):
+    java = shutil.which("java")
+    if not VNU.exists() or java is None:
+        pytest.fail("The Nu Html Checker is missing: run `make test`, which installs vnu-jar and Java.")
+    client = Client()
+    client.force_login(User.objects.get(email="deelnemer@example.org"))
+    files = {}
+    for name, url in pages_of_the_demo().items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), (name, url, response.status_code)
+        path = tmp_path / f"{len(files):02d}.html"
+        path.write_bytes(response.content)
+        files[str(path)] = f"{name} ({url})"
+    anonymous = Client()
+    for name, url in {"log in": "/accounts/login/", "sign up": "/accounts/signup/"}.items():
+        path = tmp_path / f"{len(files):02d}.html"
+        path.write_bytes(anonymous.get(url).content)
+        files[str(path)] = f"{name} ({url})"
+
+    result = subprocess.run(  # noqa: S603 (our own command line)
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert errors == []
