@@ -92,6 +92,6 @@ serve: install
 
 # The suite on real PostgreSQL and Redis, then the topology tests with real Celery workers; it starts
 # and stops the servers itself, on free ports of 127.0.0.1.
-test-production: install
-	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE)"
+test-production: install node_modules/axe-core
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE) openjdk-17-jre-headless"
 	$(BIN)/python scripts/test_production.py
