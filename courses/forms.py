@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from accounts.models import Sector
+from successfactors.forms import SuccessFactorFilterForm
 
 
 class CoursePageForm(WagtailAdminPageForm):
@@ -25,13 +26,9 @@ class CoursePageForm(WagtailAdminPageForm):
         return ",".join(self.cleaned_data["sectors"])
 
 
-class CatalogueFilterForm(forms.Form):
-    """The catalogue's filters, named in Dutch as in the page's URL. A value that is not one of the
-    choices (an outdated or hand-made link) makes the form invalid, never an error page."""
+class CatalogueFilterForm(SuccessFactorFilterForm):
+    """The catalogue's filters: success factor, sector and level."""
 
-    succesfactor = forms.ChoiceField(
-        label=_("Success factor"), required=False, widget=forms.Select(attrs={"id": "filter-factor"})
-    )
     sector = forms.ChoiceField(
         label=_("Sector"),
         choices=[("", _("All sectors")), *Sector.choices],
@@ -42,16 +39,8 @@ class CatalogueFilterForm(forms.Form):
         label=_("Level"), required=False, widget=forms.Select(attrs={"id": "filter-level"})
     )
 
-    def __init__(self, *args, factors, **kwargs):
+    def __init__(self, *args, **kwargs):
         from .models import Level  # models.py imports this module for the page form
 
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["niveau"].choices = [("", _("All levels")), *Level.choices]
-        self.fields["succesfactor"].choices = [
-            ("", _("All success factors")),
-            *((factor.slug, str(factor)) for factor in factors),
-        ]
-        for field in self.fields.values():
-            # Shown at the select, which aria-describedby links to; Django's own message repeats the value.
-            field.error_messages["invalid_choice"] = _("This choice does not exist (any more).")
