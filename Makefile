@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# pytest-xdist workers: the suite takes both cores of the 2-core machine it is measured on.
+JOBS ?= 2
 UV := $(BIN)/uv
 APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 APT_TEST := $(APT_RUN) chromium poppler-utils openjdk-17-jre-headless
@@ -63,7 +65,7 @@ test: install node_modules/axe-core
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS) --dist loadfile
 
 lint:
 	$(BIN)/ruff check .
@@ -94,4 +96,4 @@ serve: install
 # and stops the servers itself, on free ports of 127.0.0.1.
 test-production: install node_modules/axe-core
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE) openjdk-17-jre-headless"
-	$(BIN)/python scripts/test_production.py
+	JOBS=$(JOBS) $(BIN)/python scripts/test_production.py

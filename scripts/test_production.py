@@ -29,6 +29,8 @@ from services import PostgresServer, RedisServer, free_port, run  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTEST = str(Path(sys.executable).parent / "pytest")
+# Both cores for the suite (pytest-xdist): a PostgreSQL test database and a Redis cache database per worker.
+JOBS = os.environ.get("JOBS", "2")
 
 
 def stop_on_sigterm(signum, frame):
@@ -60,7 +62,17 @@ def main() -> int:
         steps = [
             (
                 "suite on PostgreSQL + Redis cache",
-                [PYTEST, "-m", "not browser", "--ignore=tests/production", "--durations=5"],
+                [
+                    PYTEST,
+                    "-n",
+                    JOBS,
+                    "--dist",
+                    "loadfile",
+                    "-m",
+                    "not browser",
+                    "--ignore=tests/production",
+                    "--durations=5",
+                ],
                 {"CELERY_BROKER_URL": ""},
             ),
             (

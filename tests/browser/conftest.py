@@ -81,7 +81,8 @@ def live_url(seeded_database, tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Generous: with both cores busy (pytest-xdist), system checks alone can take half a minute.
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(url + "/healthz/", timeout=1)  # noqa: S310 (our own loopback server)
