@@ -213,3 +213,12 @@ def test_argon2_hashes_first_and_old_pbkdf2_hashes_still_log_in(client, settings
     assert login(client, user.email).status_code == 302
     user.refresh_from_db()
     assert user.password.startswith("argon2$")
+
+
+def test_a_flood_from_one_address_gets_a_dutch_429_page(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**base.ACCOUNT_RATE_LIMITS, "login": "3/m/ip"}
+    for _attempt in range(3):
+        assert login(client, "iemand@example.org", "fout").status_code == 200
+    response = login(client, "iemand@example.org", "fout")
+    assert response.status_code == 429
+    assert "Te veel pogingen in korte tijd" in response.content.decode()
