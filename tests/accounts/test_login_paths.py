@@ -49,6 +49,12 @@ def test_the_cms_login_page_sends_to_the_site_login_and_back(client):
     assert response["Location"] == "/accounts/login/?" + urlencode({"next": "/admin/"})
 
 
+def test_the_cms_has_no_password_reset_of_its_own(client):
+    # allauth's reset is rate limited and lifts the lockout; Wagtail's would be an unthrottled second one.
+    assert client.get("/admin/password_reset/").status_code == 404
+    assert client.post("/admin/password_reset/", {"email": "root@example.org"}).status_code == 404
+
+
 def test_a_foreign_next_address_is_replaced_by_the_admin(client):
     response = client.get("/admin/login/", {"next": "https://evil.example/admin/"})
     assert response["Location"] == "/accounts/login/?" + urlencode({"next": "/admin/"})
