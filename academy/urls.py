@@ -7,12 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
+from accounts import views as account_views
 from courses import views as course_views
 from home import views as home_views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own login view, which would accept unlimited guesses: the CMS logs in via allauth.
+    path("admin/login/", account_views.cms_login, name="cms_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

@@ -57,7 +57,9 @@ INSTALLED_APPS = [
     "template_partials",
     "allauth",
     "allauth.account",
-    "django.contrib.admin",
+    "allauth.mfa",
+    # Django's admin for superusers only, logging in through allauth (accounts/admin_site.py).
+    "accounts.admin_site.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "accounts.middleware.AdministratorMFAMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -124,6 +127,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# Argon2 first (Django's recommendation); PBKDF2 stays so existing hashes verify and are rehashed at login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "accounts.validators.MinimumLengthValidator"},
@@ -144,12 +155,28 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Counted in the shared cache (Redis in production), so they hold across workers and app servers.
+# Tight per account: 5 failures per 5 minutes lock the address (a password reset lifts it). Generous
+# per address: an office of hundreds of professionals logs in behind one public IP at nine o'clock, so
+# every login POST may come from there (`login`) and typos add up (`login_failed` per ip).
+ACCOUNT_RATE_LIMITS = {
+    "login": "600/m/ip",
+    "login_failed": "5/5m/key,120/m/ip,1000/h/ip",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# Two-factor authentication: an authenticator app (TOTP) plus recovery codes, no WebAuthn. Trainer and
+# administrator accounts are made in the CMS without an allauth-verified address; they must still be able
+# to enrol. Production requires it of administrators (accounts/middleware.py).
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Academie voor Samenwerken"
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_REQUIRED_FOR_ADMINISTRATORS = False
 
 # Internationalisation: Dutch first, English second.
 LANGUAGE_CODE = "nl"
@@ -232,6 +259,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# One way in: the CMS logs in through allauth's form (and its throttling, MFA and password reset).
+WAGTAILADMIN_LOGIN_URL = "cms_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 SESSION_COOKIE_HTTPONLY = True
 # Sessions are read from the cache and written through to the database: one query less per request.

@@ -23,6 +23,11 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "same-origin"
+# Administrators log in with an authenticator app: without one they are sent to its setup first.
+MFA_REQUIRED_FOR_ADMINISTRATORS = True
+# The client's address for the login limits per IP is the one the TLS proxy appends to X-Forwarded-For;
+# otherwise every visitor would share the proxy's address and its limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 # Redis as broker: a message a worker took but never acknowledged (the worker died) is handed to another
 # worker after the visibility timeout. It must exceed the longest countdown of a retry, or a waiting task

@@ -1,0 +1,30 @@
+"""allauth's adapters: the lockout message, one lockout per account whatever the host name, the QR code."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # allauth's own text only says "later"; a locked-out professional needs to know how long and
+        # that a password reset opens the account at once.
+        "too_many_login_attempts": _(
+            "Too many failed login attempts for this account. Try again in five minutes, "
+            "or reset your password to log in right away."
+        ),
+    }
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth prefixes the host name (without django.contrib.sites: the request's Host header), so
+        # each host name the site answers to would grant its own five attempts per account.
+        login = credentials.get("email", credentials.get("username", ""))
+        return f"login:{login.lower()}"
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def build_totp_svg(self, url: str) -> str:
+        # Inline in the page (accounts/templates/mfa/totp/activate_form.html): without the XML declaration.
+        svg = super().build_totp_svg(url)
+        return svg[svg.find("<svg") :]
