@@ -22,7 +22,9 @@ from wagtail.models import Orderable
 
 from ..grading import OptionSpec
 
-QUESTION_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# "code" (inline <code>) matches the sanitiser's question-text profile; Wagtail's editor has no block
+# for <pre>, which imported questions keep until the text is edited here.
+QUESTION_TEXT_FEATURES = ["bold", "italic", "code", "link", "ol", "ul"]
 
 
 class QuestionKind(models.TextChoices):

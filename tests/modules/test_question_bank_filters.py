@@ -103,7 +103,7 @@ def test_editing_keeps_and_changes_id_number_and_tags(trainer_client, bank):
             "kind": "true_false",
             "points": 1,
             "name": "Vertrouwen",
-            "text": rich_text("Vertrouwen komt te voet."),
+            "text": rich_text("<p>Vertrouwen komt <code>te voet</code>.</p>", features=["code"]),
             "general_feedback": rich_text(""),
             "category": "",
             "reference": "SAM-01b",
@@ -123,3 +123,4 @@ def test_editing_keeps_and_changes_id_number_and_tags(trainer_client, bank):
     question.refresh_from_db()
     assert question.reference == "SAM-01b"
     assert sorted(question.tags.names()) == ["nieuw", "vertrouwen"]
+    assert "Vertrouwen komt <code>te voet</code>.</p>" in question.text  # inline code can be typed
