@@ -31,6 +31,10 @@ Policy:
 * Every ``<a>`` gets ``rel="noopener noreferrer nofollow"``; author-supplied
   ``rel``/``target`` attributes are discarded.
 * Comments are removed.
+* Profiles: ``sanitize_html(value, profile=QUESTION_TEXT)`` also keeps ``<pre>``
+  and ``<code>`` (``QUESTION_TEXT_TAGS``), for quiz questions that show code or
+  a fixed layout (Moodle's GIFT files carry them). The attribute, link and
+  drop-content rules are the same in every profile.
 * The output is idempotent: ``sanitize_html(sanitize_html(x)) == sanitize_html(x)``.
 """
 
@@ -44,11 +48,26 @@ from collections.abc import Callable
 
 import nh3
 
-__all__ = ["ALLOWED_TAGS", "LINK_REL", "URL_SCHEMES", "sanitize_html", "sanitize_plain"]
+__all__ = [
+    "ALLOWED_TAGS",
+    "DEFAULT",
+    "LINK_REL",
+    "QUESTION_TEXT",
+    "QUESTION_TEXT_TAGS",
+    "URL_SCHEMES",
+    "sanitize_html",
+    "sanitize_plain",
+]
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a", "h2", "h3", "h4", "blockquote"}
 )
+# Quiz questions may show code (Moodle's GIFT exports keep it in <pre>/<code>): both are inert text
+# containers, and without attributes they carry nothing but their (escaped) text.
+QUESTION_TEXT_TAGS: frozenset[str] = ALLOWED_TAGS | {"pre", "code"}
+
+DEFAULT = "default"
+QUESTION_TEXT = "question_text"
 
 # The explicit empty "*" entry matters: without it ammonia keeps its default
 # generic attributes (``lang`` and ``title``) on every element.
@@ -138,15 +157,22 @@ def _make_cleaner(**options: object) -> Callable[[str], str]:
     return functools.partial(nh3.clean, **options)
 
 
-_clean = _make_cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags=set(_DROP_CONTENT_TAGS),
-    attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-    attribute_filter=_filter_attribute,
-    url_schemes=set(URL_SCHEMES),
-    link_rel=LINK_REL,
-    strip_comments=True,
-)
+def _profile_cleaner(tags: frozenset[str]) -> Callable[[str], str]:
+    return _make_cleaner(
+        tags=set(tags),
+        clean_content_tags=set(_DROP_CONTENT_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_filter_attribute,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+_PROFILES: dict[str, Callable[[str], str]] = {
+    DEFAULT: _profile_cleaner(ALLOWED_TAGS),
+    QUESTION_TEXT: _profile_cleaner(QUESTION_TEXT_TAGS),
+}
 _strip_all_tags = _make_cleaner(
     tags=set(),
     clean_content_tags=set(_DROP_CONTENT_TAGS),
@@ -156,7 +182,7 @@ _strip_all_tags = _make_cleaner(
 )
 
 
-def sanitize_html(value: str | None) -> str:
+def sanitize_html(value: str | None, *, profile: str = DEFAULT) -> str:
     """Return ``value`` reduced to the allowed formatting.
 
     Paragraphs, lists, bold, italic, links (``http``, ``https`` and ``mailto``
@@ -164,14 +190,16 @@ def sanitize_html(value: str | None) -> str:
     h2-h4 and quotes survive. Everything else is removed: the text content of
     harmless unknown tags is kept, the content of ``script``/``style`` (and of
     other executable or embedded-document containers) is dropped entirely.
+    ``profile=QUESTION_TEXT`` keeps ``<pre>`` and ``<code>`` as well.
 
     Idempotent: ``sanitize_html(sanitize_html(x)) == sanitize_html(x)``.
     """
+    clean = _PROFILES[profile]  # an unknown profile is a programming error: KeyError
     if not value:
         return ""
-    result = _clean(_HTML_CONTROL_CHARS.sub("", str(value)))
+    result = clean(_HTML_CONTROL_CHARS.sub("", str(value)))
     for _ in range(_MAX_PASSES):
-        again = _clean(result)
+        again = clean(result)
         if again == result:
             return result
         result = again

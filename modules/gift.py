@@ -11,7 +11,10 @@ Pure standard library, no Django imports. The behaviour follows Moodle's own imp
   (kept in :attr:`GiftQuestion.text_format`) and any answer or feedback text (stripped);
 * the first ``{`` and the first ``}`` delimit the answer block; if text follows the block
   the block becomes ``_____`` in the text ("missing word" questions);
-* the escapes ``\\~ \\= \\# \\{ \\} \\: \\\\`` and ``\\n`` (newline) are honoured.
+* the escapes ``\\~ \\= \\# \\{ \\} \\: \\\\`` and ``\\n`` (newline) are honoured;
+* the comments of a question may carry its ID number and tags, as Moodle 4 writes them
+  (``// [id:Q123] [tag:samenwerken] [tag:vertrouwen]``, a ``]`` inside escaped as ``\\]``);
+  they end up in :attr:`GiftQuestion.idnumber` and :attr:`GiftQuestion.tags`.
 
 The kind of a question is decided the way Moodle decides it: no answer block ->
 description, empty block -> essay, block starting with ``#`` -> numeric, a ``~`` anywhere
@@ -77,6 +80,11 @@ _NUMBER_RE = re.compile(
     r"[ \t\n\r\x0b\f]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t\n\r\x0b\f]*"
 )
 _TAG_RE = re.compile(r"<[^>]*>")
+# Moodle's extract_idnumber_and_tags_from_comment(): any character but ']' and control characters
+# (a tag not '<', '>' or '`' either, see PARAM_TAG), '\]' standing for ']'.
+_IDNUMBER_RE = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f\x7f])+)\]")
+_QUESTION_TAG_RE = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f\x7f])*)\]")
+_COMMENT_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
 
@@ -146,6 +154,8 @@ class GiftQuestion:
     correct: bool | None = None
     feedback_true: str = ""
     feedback_false: str = ""
+    idnumber: str = ""
+    tags: list[str] = field(default_factory=list)
     line: int = 0
 
 
@@ -264,6 +274,19 @@ def _weight(part: str) -> tuple[float | None, str]:
     return fraction, part[m.end() :]
 
 
+def _idnumber_and_tags(comments: list[str]) -> tuple[str, list[str]]:
+    """The first ``[id:…]`` and every ``[tag:…]`` in a question's comment lines (Moodle 4)."""
+    text = "\n".join(comments)
+    found = _IDNUMBER_RE.search(text)
+    idnumber = found.group(1).replace("\\]", "]").strip(_WS) if found else ""
+    tags: list[str] = []
+    for raw in _QUESTION_TAG_RE.findall(text):
+        tag = raw.replace("\\]", "]").strip(_WS)
+        if tag and tag not in tags:
+            tags.append(tag)
+    return idnumber, tags
+
+
 def _split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
 
@@ -284,17 +307,23 @@ def parse_gift(text: str) -> list[GiftQuestion]:
         if not content:
             return
         first = content[0][1]
+        comments = chunk
         if first.startswith("$CATEGORY:"):
             category = _unescape(_escape_pre(first[len("$CATEGORY:") :])).strip(_WS)
             rest_index = lines.index(content[0]) + 1
             lines = lines[rest_index:]
+            comments = chunk[rest_index:]
             content = content[1:]
             if not content:
                 return
         start = content[0][0]
         # Moodle replaces comment lines with a space and joins with newlines.
         joined = "\n".join(line or " " for _, line in lines).strip(_WS)
-        questions.append(_parse_question(joined, line=start, category=category))
+        question = _parse_question(joined, line=start, category=category)
+        question.idnumber, question.tags = _idnumber_and_tags(
+            [line for _, line in comments if line.startswith("//")]
+        )
+        questions.append(question)
 
     for number, raw in enumerate(_split_lines(text), start=1):
         line = raw.strip(_WS)
@@ -635,6 +664,28 @@ def _general_feedback(q: GiftQuestion) -> str:
     return "####" + _sub_text(q.general_feedback, q.text_format) if q.general_feedback else ""
 
 
+def _comment_value(value: str, *, tag: bool) -> str:
+    """An ID number or tag as Moodle's importer reads it back from a ``//`` comment.
+
+    Control characters (a newline would end the comment) become spaces and a tag loses the
+    characters Moodle does not allow in tags (``<``, ``>`` and the backtick); ``]`` is escaped. A value
+    ending in a backslash gets a space, which the importer trims, so that ``\\]`` is not read.
+    """
+    value = _COMMENT_CONTROL_RE.sub(" ", value).strip(_WS)
+    if tag:
+        value = re.sub(r"[<>`]", "", value).strip(_WS)
+    value = value.replace("]", "\\]")
+    return value + " " if value.endswith("\\") else value
+
+
+def _id_and_tags_comment(q: GiftQuestion) -> str:
+    bits = []
+    if idnumber := _comment_value(q.idnumber, tag=False):
+        bits.append(f"[id:{idnumber}]")
+    bits.extend(f"[tag:{tag}]" for tag in (_comment_value(t, tag=True) for t in q.tags) if tag)
+    return "// " + " ".join(bits) + "\n" if bits else ""
+
+
 def _export_question(q: GiftQuestion) -> str:
     if q.text_format not in TEXT_FORMATS:
         raise ValueError(f"unknown text format {q.text_format!r}")
@@ -665,7 +716,7 @@ def export_gift(questions: list[GiftQuestion]) -> str:
             path = category.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n")
             out.append("$CATEGORY: " + path.replace("\n", "\\n") + "\n")
         try:
-            out.append(_export_question(q) + "\n")
+            out.append(_id_and_tags_comment(q) + _export_question(q) + "\n")
         except ValueError as exc:
             raise GiftError(str(exc), line=q.line, question=q.name or q.text[:40]) from None
     return "\n".join(out)

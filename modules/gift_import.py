@@ -1,8 +1,10 @@
 """GIFT (Moodle's quiz text format) to a quiz's question bank and back.
 
 `modules.gift` parses and writes the format; this module maps its questions onto Question and Option rows.
-Question texts and general feedback are stored as sanitised HTML and exported in GIFT's ``[html]`` format;
-options and their feedback are plain text. So import → export → import gives the same questions.
+Question texts and general feedback are stored as sanitised HTML (the question-text profile, which keeps
+code in ``<pre>``) and exported in GIFT's ``[html]`` format; options and their feedback are plain text. A
+question's ID number and tags travel in the comment before it, as Moodle 4 writes them
+(``// [id:…] [tag:…]``). So import → export → import gives the same questions.
 
 Descriptions (GIFT text without an answer block) are not questions: their text is added to the quiz's
 introduction (in a new revision, published when the quiz was live without other pending changes).
@@ -18,11 +20,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 from django.utils.html import escape, linebreaks
+from taggit.models import Tag
 
-from academy.sanitizer import sanitize_html
+from academy.sanitizer import QUESTION_TEXT, sanitize_html
 
 from .gift import GiftAnswer, GiftError, GiftQuestion, export_gift, parse_gift
-from .models import Option, Question, QuestionKind, QuizPage
+from .models import Option, Question, QuestionKind, QuestionTag, QuizPage
 from .validation import question_problems
 
 __all__ = ["GiftError", "GiftImportResult", "gift_export", "gift_import", "gift_questions"]
@@ -37,7 +40,7 @@ KIND_FROM_GIFT = {
     "matching": QuestionKind.MATCHING,
     "essay": QuestionKind.OPEN,
 }
-_BLOCK_START = re.compile(r"^\s*<(p|ul|ol|h[2-4]|blockquote)[\s>]", re.IGNORECASE)
+_BLOCK_START = re.compile(r"^\s*<(p|ul|ol|h[2-4]|blockquote|pre)[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _MARKDOWN_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -78,7 +81,7 @@ def text_to_html(text: str, text_format: str) -> str:
         if not _BLOCK_START.match(result):
             result = f"<p>{result}</p>"
     # Wagtail's rich text (and its editor's HTML parser) writes line breaks as <br/>.
-    return sanitize_html(result).replace("<br>", "<br/>")
+    return sanitize_html(result, profile=QUESTION_TEXT).replace("<br>", "<br/>")
 
 
 def text_to_plain(text: str, text_format: str) -> str:
@@ -130,8 +133,11 @@ def _options_for(gq: GiftQuestion) -> list[Option]:
     ]
 
 
-def gift_questions(text: str) -> tuple[list[tuple[Question, list[Option]]], list[str]]:
-    """Unsaved questions with their options, and the HTML of the descriptions; GiftError when invalid."""
+def gift_questions(text: str) -> tuple[list[tuple[Question, list[Option], list[str]]], list[str]]:
+    """Unsaved questions with their options and tag names, and the HTML of the descriptions.
+
+    GiftError when the text is invalid.
+    """
     questions, descriptions = [], []
     for gq in parse_gift(text):
         if gq.kind == "description":
@@ -145,15 +151,28 @@ def gift_questions(text: str) -> tuple[list[tuple[Question, list[Option]]], list
             raise GiftError(" ".join(problems), line=gq.line, question=label)
         if len(gq.name) > Question._meta.get_field("name").max_length:
             raise GiftError("the question name is too long", line=gq.line, question=label[:40])
+        if len(gq.idnumber) > Question._meta.get_field("reference").max_length:
+            raise GiftError("the ID number is longer than 100 characters", line=gq.line, question=label[:40])
+        if any(len(tag) > Tag._meta.get_field("name").max_length for tag in gq.tags):
+            raise GiftError("a tag is longer than 100 characters", line=gq.line, question=label[:40])
         question = Question(
             kind=kind,
             name=gq.name,
             text=text_to_html(gq.text, gq.text_format),
             general_feedback=text_to_html(gq.general_feedback, gq.text_format),
             category=gq.category[:255],
+            reference=gq.idnumber,
         )
-        questions.append((question, options))
+        questions.append((question, options, gq.tags))
     return questions, descriptions
+
+
+def _tags_named(names: set[str]) -> dict[str, Tag]:
+    """The tags with these names, the missing ones created (taggit gives each a unique slug)."""
+    tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+    for name in sorted(names - tags.keys()):
+        tags[name] = Tag.objects.create(name=name)
+    return tags
 
 
 def gift_import(*, quiz: QuizPage, text: str, user=None) -> GiftImportResult:
@@ -162,15 +181,21 @@ def gift_import(*, quiz: QuizPage, text: str, user=None) -> GiftImportResult:
     with transaction.atomic():
         start = Question.objects.filter(quiz=quiz).aggregate(last=Max("sort_order"))["last"]
         start = -1 if start is None else start
-        for offset, (question, _options) in enumerate(questions, start=1):
+        for offset, (question, _options, _tags) in enumerate(questions, start=1):
             question.quiz, question.sort_order = quiz, start + offset
-        Question.objects.bulk_create([q for q, _options in questions])
+        Question.objects.bulk_create([q for q, _options, _tags in questions])
         rows = []
-        for question, options in questions:
+        for question, options, _tags in questions:
             for order, option in enumerate(options):
                 option.question, option.sort_order = question, order
                 rows.append(option)
         Option.objects.bulk_create(rows)
+        tags = _tags_named({name for _q, _options, names in questions for name in names})
+        QuestionTag.objects.bulk_create(
+            QuestionTag(content_object=question, tag=tags[name])
+            for question, _options, names in questions
+            for name in names
+        )
         if descriptions:
             _add_to_intro(quiz=quiz, html_parts=descriptions, user=user)
     return GiftImportResult(questions=len(questions), descriptions=len(descriptions))
@@ -224,6 +249,8 @@ def question_to_gift(question: Question) -> GiftQuestion:
         text_format="html",
         category=question.category,
         general_feedback=question.general_feedback,
+        idnumber=question.reference,
+        tags=sorted(item.tag.name for item in question.tagged_items.all()),
     )
     if kind == "true_false":
         gq.correct = bool(options) and options[0].credit == 100
@@ -236,5 +263,7 @@ def question_to_gift(question: Question) -> GiftQuestion:
 
 def gift_export(*, quiz: QuizPage) -> str:
     """The quiz's questions in use as GIFT (ordering questions, which GIFT cannot express, are left out)."""
-    questions = Question.objects.filter(quiz=quiz, is_active=True).prefetch_related("options")
+    questions = Question.objects.filter(quiz=quiz, is_active=True).prefetch_related(
+        "options", "tagged_items__tag"
+    )
     return export_gift([question_to_gift(q) for q in questions if q.kind != QuestionKind.ORDERING])

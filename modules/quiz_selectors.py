@@ -15,7 +15,7 @@ from django.utils.formats import number_format
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from academy.sanitizer import sanitize_html
+from academy.sanitizer import QUESTION_TEXT, sanitize_html
 from accounts import roles
 
 from .answers import answer_fields
@@ -28,7 +28,7 @@ STEPLEN = Page.steplen
 
 def rich_text_html(value: str) -> str:
     """Question texts and general feedback as safe HTML: Wagtail's links expanded, then sanitised."""
-    return sanitize_html(expand_db_html(value or ""))
+    return sanitize_html(expand_db_html(value or ""), profile=QUESTION_TEXT)
 
 
 # --- Overview --------------------------------------------------------------------------------------

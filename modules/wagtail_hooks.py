@@ -5,6 +5,7 @@ children from the page revision on every publish, which would give a question a 
 it off from its answers and statistics. As rows, a question keeps its identity through every edit.
 """
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -12,7 +13,9 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
@@ -109,13 +112,34 @@ class QuestionDeleteView(snippet_views.DeleteView):
         return reverse("quiz_questions", args=[self.object.quiz_id])
 
 
+def _question_tags(request):
+    return Tag.objects.filter(modules_questiontag_items__isnull=False).distinct().order_by("name")
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    """The question bank's filters: type, in use, and the ID numbers and tags that come with Moodle files."""
+
+    reference = django_filters.CharFilter(label=_("ID number"), lookup_expr="icontains")
+    tags = django_filters.ModelMultipleChoiceFilter(
+        label=_("Tags"),
+        field_name="tagged_items__tag",
+        queryset=_question_tags,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Questions with any of the ticked tags."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["kind", "is_active"]
+
+
 class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Quiz questions")
-    list_display = ["name", "kind", "quiz", "points", "is_active"]
-    list_filter = ["kind", "is_active"]
-    search_fields = ["name", "text"]
+    list_display = ["name", "reference", "kind", "quiz", "points", "is_active"]
+    filterset_class = QuestionFilterSet
+    search_fields = ["name", "reference", "text"]
     search_backend_name = None
     sort_order_field = None  # the order is per quiz: see the quiz's question bank
     ordering = ["quiz__path", "sort_order"]
@@ -152,7 +176,8 @@ class QuestionViewSet(SnippetViewSet):
                 ],
             ),
             FieldPanel("general_feedback"),
-            FieldRowPanel([FieldPanel("category"), FieldPanel("is_active")]),
+            FieldRowPanel([FieldPanel("category"), FieldPanel("reference"), FieldPanel("is_active")]),
+            FieldPanel("tags"),
         ],
         base_form_class=QuestionForm,
     )

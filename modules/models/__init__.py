@@ -1,5 +1,5 @@
 from .pages import LearningItemPage, LessonPage, ModulePage, QuizPage, ReviewMode
-from .quiz import CHOICE_KINDS, Attempt, Option, Question, QuestionKind, QuestionResponse
+from .quiz import CHOICE_KINDS, Attempt, Option, Question, QuestionKind, QuestionResponse, QuestionTag
 
 __all__ = [
     "CHOICE_KINDS",
@@ -11,6 +11,7 @@ __all__ = [
     "Question",
     "QuestionKind",
     "QuestionResponse",
+    "QuestionTag",
     "QuizPage",
     "ReviewMode",
 ]

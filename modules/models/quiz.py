@@ -13,14 +13,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from ..grading import OptionSpec
 
-QUESTION_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# "code" (inline <code>) matches the sanitiser's question-text profile; Wagtail's editor has no block
+# for <pre>, which imported questions keep until the text is edited here.
+QUESTION_TEXT_FEATURES = ["bold", "italic", "code", "link", "ol", "ul"]
 
 
 class QuestionKind(models.TextChoices):
@@ -60,6 +64,20 @@ class Question(ClusterableModel):
     category = models.CharField(
         _("category"), max_length=255, blank=True, help_text=_("Optional, e.g. from a Moodle export.")
     )
+    # Moodle's "ID number" (at most 100 characters there too): GIFT carries it as "// [id:…]".
+    reference = models.CharField(
+        _("ID number"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Optional, your own reference for the question; Moodle calls it the ID number."),
+    )
+    tags = ClusterTaggableManager(
+        _("tags"),
+        through="modules.QuestionTag",
+        blank=True,
+        help_text=_("To find questions in the question bank; GIFT carries them as “// [tag:…]”."),
+    )
     is_active = models.BooleanField(
         _("in use"),
         default=True,
@@ -88,6 +106,14 @@ class Question(ClusterableModel):
     @property
     def is_graded(self) -> bool:
         return self.kind != QuestionKind.OPEN
+
+
+class QuestionTag(TaggedItemBase):
+    content_object = ParentalKey(Question, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("question tag")
+        verbose_name_plural = _("question tags")
 
 
 class Option(Orderable):

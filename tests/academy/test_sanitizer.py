@@ -19,7 +19,14 @@ from xml.etree import ElementTree
 import html5lib
 import pytest
 
-from academy.sanitizer import ALLOWED_TAGS, LINK_REL, sanitize_html, sanitize_plain
+from academy.sanitizer import (
+    ALLOWED_TAGS,
+    LINK_REL,
+    QUESTION_TEXT,
+    QUESTION_TEXT_TAGS,
+    sanitize_html,
+    sanitize_plain,
+)
 
 CORPUS_PATH = Path(__file__).resolve().parents[1] / "data" / "xss_payloads.txt"
 MIN_CORPUS_SIZE = 250
@@ -99,7 +106,7 @@ def _attribute_problems(tag: str, attrs: dict[str, str]) -> list[str]:
     return problems
 
 
-def _html5lib_problems(output: str) -> list[str]:
+def _html5lib_problems(output: str, allowed: frozenset[str] = ALLOWED_TAGS) -> list[str]:
     """Parse as a browser would (fragment inside a <div>) and list everything unsafe."""
     fragment = html5lib.parseFragment(
         output, container="div", treebuilder="etree", namespaceHTMLElements=False
@@ -114,24 +121,25 @@ def _html5lib_problems(output: str) -> list[str]:
         if not isinstance(element.tag, str):
             problems.append(f"unexpected node {element.tag!r}")
             continue
-        if element.tag not in ALLOWED_TAGS:  # foreign elements show up as "{namespace}name"
+        if element.tag not in allowed:  # foreign elements show up as "{namespace}name"
             problems.append(f"element <{element.tag}> not allowed")
         problems.extend(_attribute_problems(element.tag, dict(element.attrib)))
     return problems
 
 
 class _TagCollector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, allowed: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
+        self.allowed = allowed
         self.problems: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
+        if tag not in self.allowed:
             self.problems.append(f"html.parser saw <{tag}>")
         self.problems.extend(_attribute_problems(tag, {name: value or "" for name, value in attrs}))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in ALLOWED_TAGS:
+        if tag not in self.allowed:
             self.problems.append(f"html.parser saw </{tag}>")
 
     def handle_comment(self, data: str) -> None:
@@ -147,8 +155,8 @@ class _TagCollector(HTMLParser):
         self.problems.append(f"html.parser saw unknown declaration {data!r}")
 
 
-def _stdlib_problems(output: str) -> list[str]:
-    collector = _TagCollector()
+def _stdlib_problems(output: str, allowed: frozenset[str] = ALLOWED_TAGS) -> list[str]:
+    collector = _TagCollector(allowed)
     collector.feed(output)
     collector.close()
     return collector.problems
@@ -205,6 +213,14 @@ def test_payload_is_neutralised(payload):
 def test_sanitize_html_is_idempotent(payload):
     once = sanitize_html(payload)
     assert sanitize_html(once) == once, f"payload {payload!r}"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=CORPUS_IDS)
+def test_payload_is_neutralised_in_question_texts(payload):
+    output = sanitize_html(payload, profile=QUESTION_TEXT)
+    problems = _html5lib_problems(output, QUESTION_TEXT_TAGS) + _stdlib_problems(output, QUESTION_TEXT_TAGS)
+    assert not problems, f"payload {payload!r}\nsanitised to {output!r}\nproblems: {problems}"
+    assert sanitize_html(output, profile=QUESTION_TEXT) == output, f"payload {payload!r}"
 
 
 # --------------------------------------------------------------------------- allowed formatting
@@ -370,6 +386,46 @@ def test_entities_are_not_double_escaped(html_in, expected):
 def test_non_ascii_text_is_preserved():
     text = "<p>Samenwerking — coöperatie, naïef, 日本語, emoji 🤝</p>"
     assert sanitize_html(text) == text
+
+
+# --------------------------------------------------------------------------- question-text profile
+
+CODE = '<pre>def kies(partners):\n    # {a} = ~b\n\tif len(partners) &lt; 3:\n        return "duo"</pre>'
+
+
+def test_question_text_profile_keeps_code_exactly():
+    html_in = "<p>Wat geeft <code>kies()</code> terug?</p>" + CODE
+    assert sanitize_html(html_in, profile=QUESTION_TEXT) == html_in
+    assert ALLOWED_TAGS | {"pre", "code"} == QUESTION_TEXT_TAGS
+
+
+def test_default_profile_still_drops_pre_and_code_but_keeps_their_text():
+    output = sanitize_html("<p>Zie <code>x</code></p>" + CODE)
+    assert "<pre>" not in output and "<code>" not in output
+    assert _text(output) == _text("<p>Zie <code>x</code></p>" + CODE)
+
+
+@pytest.mark.parametrize(
+    ("html_in", "expected"),
+    [
+        ('<pre class="py" style="color:red" onclick="x()">a</pre>', "<pre>a</pre>"),
+        ('<code title="t" data-x="1">b</code>', "<code>b</code>"),
+        ("<pre><script>alert(1)</script>c</pre>", "<pre>c</pre>"),
+        ('<pre><a href="javascript:alert(1)">d</a></pre>', f'<pre><a rel="{LINK_REL}">d</a></pre>'),
+        ("<pre><img src=x onerror=alert(1)>e</pre>", "<pre>e</pre>"),
+        # A newline right after <pre> is not content in HTML: it goes, stably.
+        ("<pre>\n\nf</pre>", "<pre>f</pre>"),
+    ],
+)
+def test_question_text_profile_strips_attributes_and_scripts_in_code(html_in, expected):
+    once = sanitize_html(html_in, profile=QUESTION_TEXT)
+    assert once == expected
+    assert sanitize_html(once, profile=QUESTION_TEXT) == once
+
+
+def test_unknown_profile_is_a_programming_error():
+    with pytest.raises(KeyError):
+        sanitize_html("<p>x</p>", profile="alles")
 
 
 # --------------------------------------------------------------------------- sanitize_plain

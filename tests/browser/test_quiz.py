@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-SHARED_GIFT = Path(__file__).resolve().parents[3] / "shared" / "gift"
+GIFT_DATA = Path(__file__).resolve().parents[1] / "data" / "gift"
 COURSE = "/cursussen/startcondities-voor-samenwerking/"
 QUIZ_TITLE = "Toets: Startcondities formuleren"
 
@@ -108,7 +108,7 @@ def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, lo
     shot(page, "course")
 
 
-def test_trainer_imports_moodle_examples_and_opens_the_statistics(page, live_url, log_in):
+def test_trainer_imports_gift_examples_and_opens_the_statistics(page, live_url, log_in):
     log_in(page, "trainer@example.org")
     page.goto(live_url + "/admin/toetsen/")
     if page.get_by_role("link", name=re.compile("Toets: Twee werelden")).count() == 0:
@@ -120,13 +120,13 @@ def test_trainer_imports_moodle_examples_and_opens_the_statistics(page, live_url
     page.get_by_role("link", name="Vragen", exact=True).first.click()
     expect(page.get_by_role("heading", name=re.compile("Vragen van Toets: Twee werelden"))).to_be_visible()
     page.get_by_role("link", name="GIFT importeren").click()
-    page.get_by_label("GIFT-bestand").set_input_files(SHARED_GIFT / "moodle-examples.gift.txt")
+    page.get_by_label("GIFT-bestand").set_input_files(GIFT_DATA / "examples.gift.txt")
     page.get_by_role("button", name="Importeren").click()
     expect(
-        page.get_by_text("43 vragen geïmporteerd in “Toets: Twee werelden van samenwerken”.")
+        page.get_by_text("45 vragen geïmporteerd in “Toets: Twee werelden van samenwerken”.")
     ).to_be_visible()
-    expect(page.get_by_role("link", name="GIFT Control Characters")).to_be_visible()
-    expect(page.get_by_role("link", name="Kanji Origins")).to_be_visible()
+    expect(page.get_by_role("link", name="GIFT-stuurtekens: welke niet?")).to_be_visible()
+    expect(page.get_by_role("link", name="Herkomst van coöperatie")).to_be_visible()
     shot(page, "question-bank")
 
     page.get_by_role("link", name="Toets bewerken").click()

@@ -8,12 +8,19 @@ import pytest
 
 from modules.gift import GiftAnswer, GiftError, GiftQuestion, export_gift, parse_gift
 
-# Moodle's own files, in the read-only shared/ folder beside the checkout (also in CI).
-SHARED_GIFT = Path(__file__).resolve().parents[3] / "shared" / "gift"
+# The project's own GIFT files: every construct of Moodle's examples, in Dutch, and a file the way Moodle 4
+# exports one (question numbers, ID numbers and tags in the comments).
+GIFT_DATA = Path(__file__).resolve().parents[1] / "data" / "gift"
+
+CODE_TEXT = (
+    '<p>Wat drukt dit script af?</p><pre>partners = ["gemeente", "GGD"]\nfor p in partners:\n'
+    '    if p == "GGD":  # zorgpartner\n        print("zorg {" + p + "}")\n'
+    '    elif len(p) &lt; 3:\n\tprint("kort")</pre>'
+)
 
 
-def _shared(name: str) -> str:
-    return (SHARED_GIFT / name).read_text(encoding="utf-8")
+def _data(name: str) -> str:
+    return (GIFT_DATA / name).read_text(encoding="utf-8")
 
 
 def one(gift: str) -> GiftQuestion:
@@ -310,86 +317,290 @@ def test_empty_choice_answers_are_dropped():
     assert pairs(q) == [("a", 0.0), ("b", 0.0), ("c", 1.0)]
 
 
-# --------------------------------------------------------------------------- shared files
+# --------------------------------------------------------------------------- the project's GIFT files
 
 
-def test_moodle_examples_file():
-    qs = parse_gift(_shared("moodle-examples.gift.txt"))
-    assert len(qs) == 43
+def test_examples_file():
+    qs = parse_gift(_data("examples.gift.txt"))
+    assert len(qs) == 46
     assert Counter(q.kind for q in qs) == {
-        "single_choice": 16,
+        "single_choice": 14,
         "multiple_response": 2,
-        "true_false": 5,
-        "short_answer": 9,
+        "true_false": 9,
+        "short_answer": 8,
         "numeric": 8,
-        "matching": 3,
+        "matching": 2,
+        "essay": 2,
+        "description": 1,
     }
+    assert (qs[0].line, qs[-1].line) == (9, 199)
+    assert [q.category for q in (qs[0], qs[5], qs[-1])] == [
+        "",
+        "$course$/top/Samenwerken/Vraagsoorten",
+        "$course$/top/Samenwerken/Verdieping",
+    ]
     by_name = {q.name: q for q in qs}
-    kanji = by_name["Kanji Origins"]
-    assert (kanji.kind, kanji.text) == (
+
+    origin = by_name["Herkomst van coöperatie"]
+    assert (origin.kind, origin.text) == (
         "short_answer",
-        "Japanese characters originally\ncame from what country?",
+        "Het woord coöperatie komt oorspronkelijk\nuit welke taal?",
     )
-    control = by_name["GIFT Control Characters"]
-    assert [a.text for a in control.answers] == ["~", "=", "#", "{", "}", "\\"]
-    assert control.answers[-1].fraction == 1.0
+    control = by_name["GIFT-stuurtekens: welke niet?"]  # "\:" in the name
+    assert [a.text for a in control.answers] == ["~", "=", "#", "{", "}", ":", "\\"]
+    assert [a.fraction for a in control.answers] == [0, 0, 0, 0, 0, 0, 1.0]
+    assert control.answers[2].feedback == "# is een stuurteken."
     assert control.answers[-1].feedback.startswith(
-        "Correct! \\ (backslash) is not a control character. BUT,\nit"
+        "Goed! \\ (backslash) is geen stuurteken. MAAR\nje gebruikt hem"
     )
-    numerical = by_name["Numerical example"]
-    assert [(a.value, a.tolerance, a.fraction) for a in numerical.answers] == [(1822, 0, 1.0), (1822, 2, 0.5)]
-    assert numerical.answers[1].feedback == "He was born in 1822.\nYou get 50% credit for being close."
-    markdown = next(q for q in qs if q.text_format == "markdown")
-    assert markdown.text == "Who's buried in **Grant's tomb**?"
-    assert qs[0].line == 8
-    assert qs[-1].line == 202
+    sums = by_name["Welke som is gelijk aan 10?"]
+    assert pairs(sums) == [("= 4 + 4", 0.0), ("= 5 + 5", 1.0), ("= 6 + 6", 0.0)]
+    braces = next(q for q in qs if q.text.startswith("Het netwerk heet officieel"))
+    assert braces.text == 'Het netwerk heet officieel "Samen {Sterk}" en niet "Samen ~ Sterk".'
+    assert next(q for q in qs if q.text.startswith("Regel één")).text.startswith("Regel één\nregel twee:")
+
+    year = by_name["In welk jaar startte de eerste regionale..."]
+    assert [(a.value, a.tolerance, a.fraction) for a in year.answers] == [(2015, 0, 1.0), (2015, 2, 0.5)]
+    share = next(q for q in qs if q.text.startswith("Van alle netwerken"))
+    assert share.text == "Van alle netwerken evalueert _____ procent elk jaar de samenwerking."
+    assert [(a.minimum, a.maximum) for a in share.answers] == [(60, 80)]
+    minimum = qs[-1]
+    assert [(a.text, a.fraction, a.feedback) for a in minimum.answers] == [
+        ("3:0", 1.0, "Drie of meer."),
+        ("2:0", 0.5, "Dat is een duo."),
+        ("*", 0.0, "Tel nog eens."),
+    ]
+
+    trekker = by_name["Trekker"]
+    assert trekker.text == "De trekker van het netwerk is meestal de _____."
+    assert pairs(trekker) == [
+        ("wethouder", 0.0),
+        ("directeur", 0.25),
+        ("projectleider", 0.5),
+        ("netwerkcoördinator", 1.0),
+    ]
+    assert pairs(by_name["Trekker (kort antwoord)"]) == [
+        ("netwerkcoördinator", 1.0),
+        ("netwerkcoordinator", 0.75),
+        ("projectleider", 0.25),
+    ]
+    negative = [q for q in qs if q.kind == "multiple_response"][1]
+    assert pairs(negative) == [
+        ("Geheimhouding", -0.5),
+        ("Vertrouwen", 0.5),
+        ("Gedeelde doelen", 0.5),
+        ("Concurrentie", -1.0),
+    ]
+    assert negative.answers[-1].feedback == "Dit ondermijnt elk netwerk."
+    pairs_ = by_name["Koppel elke partner aan zijn belangrijkste..."]
+    assert [(a.text, a.match) for a in pairs_.answers][-2:] == [
+        ("Woningcorporatie", "woningen"),
+        ("Politie", "veiligheid"),
+    ]
+
+    assert Counter(q.text_format for q in qs) == {"moodle": 42, "markdown": 1, "html": 2, "plain": 1}
+    formats = {q.text_format: q for q in qs if q.kind != "description" and q.text_format != "moodle"}
+    board = next(q for q in qs if q.text.startswith("Een regiegroep"))  # an explicit "[moodle]"
+    assert (board.text_format, board.text) == (
+        "moodle",
+        "Een regiegroep\nvergadert minstens éénmaal per jaar.",
+    )
+    assert formats["markdown"].text == "Wie tekent het **convenant**?"
+    assert [(a.text, a.feedback) for a in formats["html"].answers] == [
+        ("verkennen", "<i>Goed</i>"),
+        ("uitvoeren", "**Nee**"),
+    ]
+    assert formats["plain"].answers[0].text == "2.5:0.5"  # "[moodle]" stripped from the numeric answer
+    assert formats["plain"].name == "Wat kost een kopje koffie bij het netwerkoverleg..."
+
+    intro, essay, essay_feedback, statement = (
+        by_name[n]
+        for n in (
+            "Inleiding",
+            "Reflectie",
+            "Reflectie met toelichting",
+            "Samenwerken lukt alleen met een gelijke verdeling...",
+        )
+    )
+    assert (intro.kind, intro.text_format) == ("description", "html")
+    assert (essay.kind, essay.text, essay.general_feedback) == (
+        "essay",
+        "Wat heeft jouw organisatie nodig om te vertrouwen op een partner?",
+        "",
+    )
+    assert essay_feedback.general_feedback == "Een goed antwoord noemt beide belangen en een gedeeld doel."
+    assert (statement.correct, statement.feedback_true, statement.feedback_false) == (
+        False,
+        "Gelijk is niet nodig, eerlijk wel.",
+        "Juist.",
+    )
+    assert statement.general_feedback == "Zie het hoofdstuk over wederkerigheid."
+    assert [q.correct for q in qs if q.kind == "true_false"] == [
+        False,
+        False,
+        True,
+        False,
+        True,
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert all((q.idnumber, q.tags) == ("", []) for q in qs)
 
 
-def test_moodle_fixture_file():
-    qs = parse_gift(_shared("moodle-fixture.gift.txt"))
-    assert len(qs) == 9
+def test_fixture_file_as_moodle_4_exports_it():
+    qs = parse_gift(_data("fixture.gift.txt"))
+    assert len(qs) == 11
     assert Counter(q.kind for q in qs) == {
         "essay": 1,
         "matching": 1,
-        "single_choice": 1,
+        "single_choice": 2,
         "multiple_response": 1,
-        "numeric": 1,
+        "numeric": 2,
         "short_answer": 1,
         "true_false": 3,
     }
-    q8, activities, q2, colours, q5, short, q1, tsl1, tsl2 = qs
-    assert (q8.name, q8.text) == ("Q8", "How are you?")
-    assert activities.text_format == "html"
-    assert [a.match for a in activities.answers] == ["Forum", "Choice", "Database", "Wiki", "Chat"]
-    assert activities.answers[-1].text == ""
-    assert [a.feedback for a in q2.answers] == ["right; good!", "wrong, it's yellow", "wrong, it's yellow"]
-    assert pairs(colours) == [("yellow", 0.5), ("red", -1.0), ("off-beige", 0.5), ("blue", -1.0)]
-    # The stray '";' after the block is text after the answer block, so Moodle turns the
-    # question into a missing-word one: the block becomes "_____" and '";' stays.
-    assert q5.text == 'What is a number from 1 to 5? _____";'
-    assert [(a.text, a.value, a.tolerance, a.feedback) for a in q5.answers] == [
-        ("3:2", 3.0, 2.0, ""),
-        ("*", None, None, "Completely wrong"),
+    q8, roles, q2, factors, q5, short, q1, tf1, tf2, code, years = qs
+    assert {q.category for q in qs} == {"$course$/top/Standaard voor Startcondities/Toets samenwerken"}
+    assert [(q.idnumber, q.tags) for q in qs] == [
+        ("SAM-OPEN-01", ["reflectie"]),
+        ("SAM-ROL-02", ["rollen", "netwerk"]),
+        ("", []),
+        ("", ["succesfactoren"]),
+        ("", []),
+        ("", []),
+        ("", []),
+        ("", []),
+        ("", []),
+        ("SAM-CODE-10", ["planning", "digitaal werken"]),
+        ("SAM-NUM-11", ["convenant"]),
     ]
-    assert pairs(short) == [("Frog", 1.0), ("Cat", 0.5), ("*", 0.0)]
-    assert q1.text == '42 is the Absolute Answer to everything._____";'
+    assert (q8.name, q8.text) == ("Q8", "Hoe gaat het met de samenwerking in jouw netwerk?")
+    assert roles.text_format == "html"
+    assert [a.match for a in roles.answers] == [
+        "Penvoerder",
+        "Voorzitter",
+        "Kwartiermaker",
+        "Adviseur",
+        "Toezichthouder",
+    ]
+    assert roles.answers[2].text == "Brengt de partners bij elkaar in de verkenning."  # "[plain]" stripped
+    assert roles.answers[-1].text == ""
+    assert [a.feedback for a in q2.answers] == [
+        "goed; zo is het!",
+        "fout, het is afspreken",
+        "fout, het is afspreken",
+    ]
+    assert pairs(factors) == [
+        ("vertrouwen", 0.5),
+        ("wantrouwen", -1.0),
+        ("gedeelde doelen", 0.5),
+        ("geheimhouding", -1.0),
+    ]
+    # The stray '";' after the block is text after the answer block, so (as in Moodle) the
+    # question becomes a missing-word one: the block becomes "_____" and '";' stays.
+    assert q5.text == 'Noem een aantal partners tussen 2 en 6. _____";'
+    assert [(a.text, a.value, a.tolerance, a.feedback) for a in q5.answers] == [
+        ("4:2", 4.0, 2.0, ""),
+        ("*", None, None, "Helemaal mis"),
+    ]
+    assert pairs(short) == [("Coördinator", 1.0), ("Trekker", 0.5), ("*", 0.0)]
+    assert q1.text == 'Een convenant is een contract dat je bij de rechter afdwingt._____";'
     assert (q1.correct, q1.feedback_true, q1.feedback_false) == (
         False,
-        "42 is the Ultimate Answer.",
-        "You gave the right answer.",
+        "Een convenant is een inspanningsverplichting.",
+        "Je gaf het goede antwoord.",
     )
-    assert q1.general_feedback == "This is, of course, a Hitchiker's Guide to the Galaxy reference."
-    assert (tsl1.name, tsl1.correct, tsl2.correct) == ("2-08 TSL", True, True)
-    assert [q.line for q in qs] == [2, 5, 14, 22, 31, 34, 41, 46, 49]
+    assert q1.general_feedback == "Zie ook de les over afspraken maken."
+    assert (tf1.name, tf1.correct, tf2.name, tf2.correct) == ("3-01 Netwerk", True, "3-01 Netwerk", True)
+    assert code.text == CODE_TEXT
+    assert pairs(code) == [("zorg {GGD}", 1.0), ("gemeente", 0.0), ("niets", 0.0)]
+    assert [(a.fraction, a.value, a.tolerance, a.feedback) for a in years.answers] == [
+        (1.0, 4.0, 0.0, ""),
+        (0.5, 4.0, 1.0, "Bijna."),
+    ]
+    assert [q.line for q in qs] == [9, 13, 22, 31, 40, 43, 50, 55, 58, 62, 71]
 
 
-@pytest.mark.parametrize("name", ["moodle-examples.gift.txt", "moodle-fixture.gift.txt"])
-def test_shared_file_round_trip(name):
-    qs = parse_gift(_shared(name))
+@pytest.mark.parametrize("name", ["examples.gift.txt", "fixture.gift.txt"])
+def test_data_file_round_trip(name):
+    qs = parse_gift(_data(name))
     exported = export_gift(qs)
     again = parse_gift(exported)
     assert no_line(again) == no_line(qs)
     assert export_gift(again) == exported
+
+
+# --------------------------------------------------------------------------- ID numbers and tags
+
+
+def test_id_number_and_tags_from_the_comment_before_the_question():
+    q = one(
+        "// question: 12  name: Vertrouwen\n// [id:Q123] [tag:samenwerken] [tag:vertrouwen]\n::V::Klopt?{T}"
+    )
+    assert (q.idnumber, q.tags) == ("Q123", ["samenwerken", "vertrouwen"])
+
+
+def test_id_number_and_tags_like_moodles_importer():
+    gift = (
+        "// [tag: met spaties ] [id: A\\]1 ] [id:tweede]\n"
+        "::V::Eerste regel\n"
+        "// [tag:a\\]b] [tag:] [tag:samen] [tag:<b>] [tag:samen]\n"
+        "tweede regel{T}"
+    )
+    q = one(gift)
+    # The first [id:] counts, trimmed, "\]" is "]"; tags from every comment line of the question,
+    # empty and repeated ones left out; "<" is not allowed in a tag.
+    assert q.idnumber == "A]1"
+    assert q.tags == ["met spaties", "a]b", "samen"]
+    assert q.text == "Eerste regel\n \ntweede regel"
+
+
+def test_comment_without_id_or_tags_gives_none():
+    q = one("// question: 5  name: Q5 [id]\n// [ID:x] [tags:y]\n::Q5::Klopt?{F}")
+    assert (q.idnumber, q.tags) == ("", [])
+
+
+def test_id_and_tags_of_a_category_chunk_are_not_the_questions():
+    qs = parse_gift("// [id:CAT] [tag:cat]\n$CATEGORY: Toets\n// [id:Q1]\n::A::a{T}\n\n::B::b{T}")
+    assert [(q.name, q.category, q.idnumber, q.tags) for q in qs] == [
+        ("A", "Toets", "Q1", []),
+        ("B", "Toets", "", []),
+    ]
+
+
+def test_export_writes_id_and_tags_as_moodle_4_does():
+    q = GiftQuestion(
+        kind="true_false",
+        name="V",
+        text="Klopt?",
+        correct=True,
+        idnumber="Q123",
+        tags=["samenwerken", "vertrouwen"],
+    )
+    assert export_gift([q]) == "// [id:Q123] [tag:samenwerken] [tag:vertrouwen]\n::V::Klopt?{TRUE}\n"
+    assert export_gift([replace(q, idnumber="", tags=["x"])]).startswith("// [tag:x]\n::V::")
+    assert export_gift([replace(q, idnumber="", tags=[])]) == "::V::Klopt?{TRUE}\n"
+
+
+@pytest.mark.parametrize(
+    ("idnumber", "tags", "read_back"),
+    [
+        ("a]b", ["x]y", "z"], ("a]b", ["x]y", "z"])),
+        ("eindigt op \\", ["ook \\"], ("eindigt op \\", ["ook \\"])),
+        ("regel\neen", ["tab\there"], ("regel een", ["tab here"])),
+        ("{#=~}", ["<b>vet</b>", "`code`"], ("{#=~}", ["bvet/b", "code"])),
+        ("  ", ["", "  "], ("", [])),
+    ],
+)
+def test_export_of_awkward_id_numbers_and_tags(idnumber, tags, read_back):
+    q = GiftQuestion(kind="essay", name="E", text="Schrijf.", idnumber=idnumber, tags=tags)
+    out = export_gift([q])
+    assert out.count("\n") == (2 if read_back != ("", []) else 1)  # one comment line at most
+    (again,) = parse_gift(out)
+    assert (again.idnumber, again.tags) == read_back
+    assert (again.name, again.text) == ("E", "Schrijf.")
 
 
 # --------------------------------------------------------------------------- errors

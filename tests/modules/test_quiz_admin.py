@@ -15,7 +15,7 @@ from modules.models import Option, Question
 
 pytestmark = pytest.mark.django_db
 
-SHARED_GIFT = Path(__file__).resolve().parents[3] / "shared" / "gift"
+GIFT_DATA = Path(__file__).resolve().parents[1] / "data" / "gift"
 ADD_URL = "/admin/snippets/modules/question/add/"
 
 
@@ -49,18 +49,18 @@ def question_form(quiz, kind: str, options: list[dict], **fields) -> dict:
     )
 
 
-def test_trainer_imports_moodles_examples_in_the_admin(trainer_client, quiz):
+def test_trainer_imports_the_gift_examples_in_the_admin(trainer_client, quiz):
     before = Question.objects.filter(quiz=quiz).count()
     form = trainer_client.get(f"/admin/toetsen/{quiz.pk}/gift/")
     assert "GIFT importeren" in form.content.decode()
     upload = SimpleUploadedFile(
-        "moodle-examples.gift.txt", (SHARED_GIFT / "moodle-examples.gift.txt").read_bytes(), "text/plain"
+        "examples.gift.txt", (GIFT_DATA / "examples.gift.txt").read_bytes(), "text/plain"
     )
     response = trainer_client.post(f"/admin/toetsen/{quiz.pk}/gift/", {"file": upload}, follow=True)
     html = response.content.decode()
-    assert "43 vragen geïmporteerd" in html
-    assert Question.objects.filter(quiz=quiz).count() == before + 43
-    assert "GIFT Control Characters" in html  # the question bank lists them
+    assert "45 vragen geïmporteerd" in html
+    assert Question.objects.filter(quiz=quiz).count() == before + 45
+    assert "GIFT-stuurtekens: welke niet?" in html  # the question bank lists them
 
 
 def test_a_broken_gift_file_imports_nothing_and_says_where(trainer_client, quiz):
@@ -165,7 +165,7 @@ def test_professionals_cannot_reach_the_quiz_admin(client, professional, quiz):
 def test_every_imported_question_opens_in_the_editor(trainer_client, quiz):
     """Imported HTML is stored the way Wagtail's rich text editor reads it (e.g. <br/>)."""
     upload = SimpleUploadedFile(
-        "moodle-examples.gift.txt", (SHARED_GIFT / "moodle-examples.gift.txt").read_bytes(), "text/plain"
+        "examples.gift.txt", (GIFT_DATA / "examples.gift.txt").read_bytes(), "text/plain"
     )
     trainer_client.post(f"/admin/toetsen/{quiz.pk}/gift/", {"file": upload})
     for question in Question.objects.filter(quiz=quiz):
