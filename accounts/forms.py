@@ -53,7 +53,9 @@ class ProfileForm(forms.ModelForm):
 
 class MembershipRequestForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Request membership of"), queryset=Organisation.objects.none()
+        label=_("Request membership of"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("(choose an organisation)"),
     )
 
     def __init__(self, user, *args, **kwargs):
