@@ -85,6 +85,9 @@ def user_update_profile(*, user: User, **fields) -> User:
 INVITATION_SALT = "accounts.membership-invitation"
 INVITATION_VALID_FOR = timedelta(days=30)
 INVITATIONS_PER_SUBMIT = 200
+# Each invitation is a mail from our domain to an address a coordinator typed: a cap keeps a careless or
+# stolen coordinator account from turning the academy into a mail cannon.
+INVITATIONS_PER_DAY = 1000
 
 
 class MembershipError(Exception):
@@ -228,6 +231,14 @@ def membership_invite(*, coordinator: User, emails: list[str]) -> list[Membershi
     wanted = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
     if len(wanted) > INVITATIONS_PER_SUBMIT:
         raise MembershipError(_("At most %(count)s addresses at a time.") % {"count": INVITATIONS_PER_SUBMIT})
+    sent_today = MembershipInvitation.objects.filter(
+        organisation=organisation, created_at__gte=timezone.now() - timedelta(days=1)
+    ).count()
+    if sent_today + len(wanted) > INVITATIONS_PER_DAY:
+        raise MembershipError(
+            _("Your organisation can send at most %(count)s invitations a day; try again tomorrow.")
+            % {"count": INVITATIONS_PER_DAY}
+        )
     members = {
         email.lower()
         for email in User.objects.filter(organisation=organisation).values_list("email", flat=True)

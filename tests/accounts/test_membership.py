@@ -409,6 +409,11 @@ def test_bad_invitation_input_is_refused_and_nothing_is_sent(
     assert "Geen e-mailadres: geen-adres" in html and "goed@elders.example" in html  # input kept
     too_many = "\n".join(f"p{n}@elders.example" for n in range(201))
     assert invite(coordinator_client, django_capture_on_commit_callbacks, too_many).status_code == 400
+    with mock.patch.object(services, "INVITATIONS_PER_DAY", 1):
+        response = invite(
+            coordinator_client, django_capture_on_commit_callbacks, "a@elders.example b@elders.example"
+        )
+    assert response.status_code == 200 and "hoogstens 1 uitnodigingen per dag" in response.content.decode()
     # A current member is not invited again.
     assert (
         invite(coordinator_client, django_capture_on_commit_callbacks, coordinator.email).status_code == 302
