@@ -1,17 +1,25 @@
-"""Demo organisations and accounts (example content; password `samenwerken`)."""
+"""Demo organisations and accounts (example content; password `samenwerken`). Seed data sets the demo
+accounts' organisations directly; on the site, membership comes only from a domain, approval or invitation."""
 
-from .models import Organisation, Sector, User
+from .models import MembershipRequest, Organisation, Sector, User
 from .roles import ADMINISTRATORS, TRAINERS
 from .services import groups_ensure
 
 DEMO_PASSWORD = "samenwerken"
 
 DEMO_ORGANISATIONS = [
-    {"name": "Gemeente Rivierstad (voorbeeld)", "sector": Sector.GOVERNMENT, "is_platform_member": True},
+    {
+        "name": "Gemeente Rivierstad (voorbeeld)",
+        "sector": Sector.GOVERNMENT,
+        "is_platform_member": True,
+        # A reserved domain (RFC 2606): whoever confirms an address there joins Gemeente Rivierstad.
+        "email_domains": "rivierstad.example",
+    },
     {
         "name": "Bouwcombinatie De Brug (voorbeeld)",
         "sector": Sector.CONSTRUCTION,
         "is_platform_member": False,
+        "email_domains": "",
     },
 ]
 
@@ -22,7 +30,7 @@ def seed(log, context) -> dict:
     for data in DEMO_ORGANISATIONS:
         organisation, _created = Organisation.objects.update_or_create(
             name=data["name"],
-            defaults={"sector": data["sector"], "is_platform_member": data["is_platform_member"]},
+            defaults={key: value for key, value in data.items() if key != "name"},
         )
         organisations[data["name"]] = organisation
     member, non_member = organisations.values()
@@ -78,8 +86,26 @@ def seed(log, context) -> dict:
         user.groups.add(*(groups[name] for name in group_names))
         _verify_email(user)
         users[email] = user
-    log(f"accounts: {len(users)} demo accounts, {len(organisations)} organisations")
+    _pending_request(member)
+    log(f"accounts: {len(users) + 1} demo accounts, {len(organisations)} organisations")
     return {"users": users, "organisations": organisations, "groups": groups}
+
+
+# Someone who asked to join Gemeente Rivierstad, so the coordinator has a request to decide.
+PENDING_REQUEST = ("aanvraag@example.org", "Femke", "Mulder", "Jeugdconsulent")
+
+
+def _pending_request(organisation: Organisation) -> User:
+    """The demo request, made once: a request the coordinator decided on is not asked again."""
+    email, first, last, job = PENDING_REQUEST
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email, first_name=first, last_name=last, job_title=job)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        MembershipRequest.objects.create(user=user, organisation=organisation)
+    _verify_email(user)
+    return user
 
 
 def _verify_email(user: User) -> None:

@@ -28,3 +28,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(self, create, extracted, **kwargs):
         if create:
             self.save()
+
+    @factory.post_generation
+    def email_verified(self, create, extracted, **kwargs):
+        """A confirmed address, as every account that can log in has (verification is mandatory);
+        `UserFactory(email_verified=False)` for one that has not confirmed it yet."""
+        if create:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.update_or_create(
+                user=self, email=self.email, defaults={"verified": extracted is not False, "primary": True}
+            )

@@ -37,6 +37,15 @@ def user_data_export(*, user: User) -> dict:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
+        "membership_requests": [
+            {
+                "organisation": request.organisation.name,
+                "status": request.status,
+                "requested_at": request.created_at.isoformat(),
+                "decided_at": request.decided_at.isoformat() if request.decided_at else None,
+            }
+            for request in user.membership_requests.select_related("organisation")
+        ],
     }
     for app, module in _modules():
         data[app] = module.export(user)

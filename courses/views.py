@@ -4,9 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from accounts.forms import InvitationForm
+from accounts.selectors import membership_invitations_open, membership_requests_to_decide
+from accounts.services import MembershipError, membership_invite
 from modules.models import LearningItemPage, LessonPage
 
 from . import selectors, services
@@ -110,10 +114,37 @@ def save_reflection(request, lesson_id: int, block_id: str):
 
 @login_required
 def organisation_progress(request):
+    """The coordinator's page: their organisation's progress, and who joins it (requests, invitations)."""
     if not roles.is_coordinator(request.user):
         raise PermissionDenied(_("Only coordinators of an organisation see its progress."))
-    context = selectors.organisation_progress_for(organisation=request.user.organisation)
-    return render(request, "courses/organisation.html", context)
+    organisation = request.user.organisation
+    invitation_form = InvitationForm(request.POST or None)
+    if request.method == "POST" and invitation_form.is_valid():
+        try:
+            invitations = membership_invite(
+                coordinator=request.user, emails=invitation_form.cleaned_data["emails"]
+            )
+        except MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s invitation has been sent.",
+                    "%(count)s invitations have been sent.",
+                    len(invitations),
+                )
+                % {"count": len(invitations)},
+            )
+            return redirect("courses:organisation")
+    context = {
+        **selectors.organisation_progress_for(organisation=organisation),
+        "membership_requests": membership_requests_to_decide(organisation=organisation),
+        "invitations": membership_invitations_open(organisation=organisation),
+        "invitation_form": invitation_form,
+    }
+    status = 400 if invitation_form.errors else 200
+    return render(request, "courses/organisation.html", context, status=status)
 
 
 def reminders_off(request, token: str):

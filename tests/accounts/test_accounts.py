@@ -38,8 +38,10 @@ def test_trainer_reaches_the_cms_and_a_professional_does_not(client, demo_accoun
     assert other.get("/admin/").status_code == 302
 
 
-def test_signup_creates_an_account_with_organisation(client, demo_accounts):
-    from accounts.models import Organisation
+def test_signup_creates_an_account_with_a_membership_request_and_asks_to_confirm_the_address(
+    client, demo_accounts, mailoutbox
+):
+    from accounts.models import MembershipRequest, Organisation
 
     organisation = Organisation.objects.get(is_platform_member=True)
     response = client.post(
@@ -53,12 +55,19 @@ def test_signup_creates_an_account_with_organisation(client, demo_accounts):
             "organisation": organisation.pk,
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and "confirm-email" in response["Location"]
     user = User.objects.get(email="nieuw@example.org")
-    assert user.organisation == organisation and user.organisation_role == User.Role.PROFESSIONAL
+    # Choosing an organisation is a request, not membership.
+    assert user.organisation is None and user.organisation_role == User.Role.PROFESSIONAL
+    assert MembershipRequest.objects.get(user=user).organisation == organisation
+    assert [mail.to for mail in mailoutbox] == [["nieuw@example.org"]]
+    # Until the address is confirmed, the account cannot log in.
+    client.logout()
+    client.post("/accounts/login/", {"login": "nieuw@example.org", "password": "Samen-Werken-2026!"})
+    assert client.get("/mijn/").status_code == 302
 
 
-def test_signup_with_an_address_in_use_or_a_weak_password_keeps_the_input(client, demo_accounts):
+def test_signup_with_an_address_in_use_and_a_weak_password_keeps_the_input_and_hides_the_address(client, demo_accounts):
     response = client.post(
         "/accounts/signup/",
         {
@@ -71,7 +80,9 @@ def test_signup_with_an_address_in_use_or_a_weak_password_keeps_the_input(client
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Er is al een gebruiker geregistreerd met dit e-mailadres" in html
+    # The address in use is not revealed (enumeration), but the weak password is, with the input kept.
+    assert "Er is al een gebruiker geregistreerd met dit e-mailadres" not in html
+    assert "Dit wachtwoord is te kort" in html
     assert 'value="Dubbel"' in html
     weak = client.post(
         "/accounts/signup/",
@@ -94,7 +105,7 @@ def test_post_without_csrf_token_gets_a_clear_dutch_page(demo_accounts):
     assert "Dit formulier kon niet worden verwerkt" in response.content.decode()
 
 
-def test_profile_edit_and_organisation_change_drops_coordinator_role(client, demo_accounts):
+def test_profile_edit_does_not_change_the_organisation(client, demo_accounts):
     from accounts.models import Organisation
 
     client.post("/accounts/login/", {"login": "coordinator@example.org", "password": "samenwerken"})
@@ -113,14 +124,14 @@ def test_profile_edit_and_organisation_change_drops_coordinator_role(client, dem
     assert response.status_code == 302
     user = User.objects.get(email="coordinator@example.org")
     assert user.last_name == "Jansen-de Boer" and user.job_title == "Ketenregisseur"
-    assert user.organisation == other and user.organisation_role == User.Role.PROFESSIONAL
+    assert user.organisation != other and user.organisation_role == User.Role.COORDINATOR
 
 
 def test_profile_with_bad_input_keeps_what_was_typed(client, demo_accounts):
     client.post("/accounts/login/", {"login": "deelnemer@example.org", "password": "samenwerken"})
     response = client.post(
         "/accounts/profiel/",
-        {"first_name": "Sanne", "last_name": "", "job_title": "Adviseur", "organisation": "999999"},
+        {"first_name": "Sanne", "last_name": "", "job_title": "Adviseur", "preferred_language": "xx"},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -128,5 +139,6 @@ def test_profile_with_bad_input_keeps_what_was_typed(client, demo_accounts):
     assert "Selecteer een geldige keuze" in html
     # The field points at its error message, and that id exists once.
     ids = re.findall(r'\sid="([^"]+)"', html)
-    assert 'aria-describedby="id_organisation_error"' in html and ids.count("id_organisation_error") == 1
+    assert 'aria-describedby="id_preferred_language_error"' in html
+    assert ids.count("id_preferred_language_error") == 1
     assert len(ids) == len(set(ids)), "duplicate ids on the page"

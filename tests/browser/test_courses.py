@@ -79,7 +79,7 @@ def test_coordinator_sees_only_their_organisation(page, live_url, log_in):
     log_in(page, "coordinator@example.org")
     page.goto(live_url + "/mijn/organisatie/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Voortgang van Gemeente Rivierstad")
-    table = page.locator("table").inner_text()
+    table = page.get_by_role("table", name="Voortgang per deelnemer en cursus").inner_text()
     assert "Sanne de Vries" in table
     assert "extern" not in table.lower()
 

@@ -133,8 +133,8 @@ def test_trainer_imports_gift_examples_and_opens_the_statistics(page, live_url, 
     expect(page.get_by_role("link", name="Vraag toevoegen")).to_be_visible()
     shot(page, "quiz-editor")
     page.go_back()
-    page.get_by_role("link", name="Kanji Origins").click()
-    expect(page.locator("input[name=name]")).to_have_value("Kanji Origins")
+    page.get_by_role("link", name="Rol van de kwartiermaker").click()
+    expect(page.locator("input[name=name]")).to_have_value("Rol van de kwartiermaker")
     shot(page, "question-edit")
 
     page.goto(live_url + "/admin/toetsen/")

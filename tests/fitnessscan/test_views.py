@@ -2,7 +2,6 @@ import re
 import uuid
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from accounts.factories import UserFactory
 from fitnessscan.factories import completed_response_create, step_post_data
@@ -157,7 +156,7 @@ def test_an_anonymous_result_is_only_visible_in_its_own_session(client, steps):
 def test_logging_in_saves_the_anonymous_result_to_the_account(client, steps):
     take_steps(client, steps, 8)
     result = ScanResponse.objects.get()
-    user = get_user_model().objects.create_user(email="nieuw@example.org", password="een-lang-wachtwoord")
+    user = UserFactory(email="nieuw@example.org", password="een-lang-wachtwoord")  # a confirmed address
     response = client.post(
         "/accounts/login/", {"login": "nieuw@example.org", "password": "een-lang-wachtwoord"}, follow=True
     )
