@@ -228,15 +228,16 @@ def _course_with_trainer(title: str):
     return course, trainer
 
 
-def _names_world():
+def _names_world(*, per_name: int = 150):
     """Every payload as a first name, last name or job title of a member enrolled in the trainer's course."""
     from courses.models import Enrolment
 
     course, trainer = _course_with_trainer("Namen")
     organisation = OrganisationFactory(name="Gemeente XSS")
     coordinator = UserFactory(organisation=organisation, organisation_role=User.Role.COORDINATOR)
-    # Several payloads per name (150 characters each): fewer members, so fewer pages to render.
-    values = chunks(PAYLOADS, 150, separator=" ")
+    # Several payloads per name (150 characters each): fewer members, so fewer pages to render; with
+    # `per_name=0` one payload per name, so that each one starts a cell of the CSV export.
+    values = chunks(PAYLOADS, per_name, separator=" ") if per_name else [(p[:150], 1) for p in PAYLOADS]
     triples = [values[start : start + 3] for start in range(0, len(values), 3)]
     # Straight into the table: what a profile form would store at worst (the values as typed).
     users = User.objects.bulk_create(
@@ -416,7 +417,7 @@ def test_gift_imports_in_the_question_bank_the_quiz_and_the_statistics():
     "typed; remove this mark when the one export helper neutralises = + - @ tab CR",
 )
 def test_csv_exports_start_no_formula():
-    course, trainer, _coordinator, _users, _triples = _names_world()
+    course, trainer, _coordinator, _users, _triples = _names_world(per_name=0)
     client = Client()
     client.force_login(trainer)
     progress = client.get(reverse("course_report", args=[course.pk]), {"format": "csv"})
