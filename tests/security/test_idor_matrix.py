@@ -29,7 +29,7 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
 from django.urls.resolvers import RoutePattern
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
@@ -468,7 +468,7 @@ def _route_has_parameter(pattern) -> bool:
     return pattern.pattern.regex.groups > 0  # a regular expression: its groups are the parameters
 
 
-def url_patterns_with_parameters() -> dict[str, str]:
+def url_patterns_with_parameters(patterns=None) -> dict[str, str]:
     """Key (namespaced name, or the route when unnamed) → the view's module, for every Django URL pattern
     whose full route takes a parameter, and every routable-page route with one ("Model:name")."""
     found: dict[str, str] = {}
@@ -483,7 +483,7 @@ def url_patterns_with_parameters() -> dict[str, str]:
                 key = namespace + (pattern.name or str(pattern.pattern))
                 found[key] = pattern.callback.__module__
 
-    walk(get_resolver().url_patterns, "", False)
+    walk(get_resolver().url_patterns if patterns is None else patterns, "", False)
     for model in get_page_models():
         if issubclass(model, RoutablePageMixin):
             for pattern in model.get_subpage_urls():
@@ -492,15 +492,21 @@ def url_patterns_with_parameters() -> dict[str, str]:
     return found
 
 
-def test_every_url_with_a_parameter_has_an_entry():
+def missing_entries(patterns=None) -> tuple[list[str], int]:
+    """The patterns with a parameter that have no entry and are not a third party's; how many are."""
     missing, allowlisted = [], 0
-    for key, module in sorted(url_patterns_with_parameters().items()):
+    for key, module in sorted(url_patterns_with_parameters(patterns).items()):
         if key in MATRIX:
             continue
         if any(module == prefix or module.startswith(prefix) for prefix in NOT_OURS):
             allowlisted += 1
             continue
         missing.append(f"{key} (view in {module})")
+    return missing, allowlisted
+
+
+def test_every_url_with_a_parameter_has_an_entry():
+    missing, allowlisted = missing_entries()
     assert not missing, (
         "URL patterns with a parameter and no entry in tests/security/test_idor_matrix.py MATRIX: "
         + ", ".join(missing)
@@ -508,6 +514,18 @@ def test_every_url_with_a_parameter_has_an_entry():
     assert allowlisted > 50  # the walk reaches Wagtail's admin
     stale = sorted(set(MATRIX) - set(url_patterns_with_parameters()))
     assert not stale, f"entries in MATRIX without a URL pattern: {stale}"
+
+
+def test_a_new_url_with_a_parameter_and_no_entry_is_named():
+    def invitation(request, token):
+        raise AssertionError("never called")
+
+    new = [path("lid-worden/<str:token>/", invitation, name="membership_invitation")]
+    nested = [path("organisatie/", include((new, "accounts")))]
+
+    assert missing_entries([*get_resolver().url_patterns, *nested])[0] == [
+        f"accounts:membership_invitation (view in {__name__})"
+    ]
 
 
 # --------------------------------------------------------------------------- running it
