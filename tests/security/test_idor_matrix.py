@@ -1,0 +1,673 @@
+"""The IDOR matrix: every URL that takes an id, slug, code or token × every role.
+
+The URL patterns come from the URL configuration itself (Django's resolver, recursively, and the routes of
+every routable page model), so a new pattern with a parameter and no entry in MATRIX fails
+`test_every_url_with_a_parameter_has_an_entry`, naming the pattern. Patterns of third-party apps are in
+NOT_OURS, with the reason why the framework covers them.
+
+One world is built per module (an owner with a course, a quiz attempt, a FitnessScan result, a case draft and
+a certificate, and the eight other roles); each test rolls back to it. A cross-owner request must be refused
+with the entry's status and must neither show the owner's secret nor change the owner's data (compared
+before and after, for GET and for POST).
+
+Adding an entry (for instance a membership request or invitation URL): give its pattern key (the
+namespaced URL name, or "PageModel:route" for a routable page) an `Entry` with the URL of an object of the
+owner, the roles that may see it and how the others are refused; extend `World` and `world_build` with the
+object, and `owner_snapshot` with the data a refused POST could change.
+"""
+
+from __future__ import annotations
+
+import collections
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
+from django.urls.resolvers import RoutePattern
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import get_page_models
+
+from accounts.factories import OrganisationFactory, UserFactory
+from accounts.models import Organisation, User
+from accounts.roles import ADMINISTRATORS, TRAINERS
+from accounts.services import group_grant_page_permissions, groups_ensure
+
+ROLES = (
+    "anonymous",
+    "owner",
+    "other_professional",
+    "other_organisation_member",
+    "coordinator",
+    "other_coordinator",
+    "other_trainer",
+    "trainer",
+    "administrator",
+)
+LOGGED_IN = frozenset(ROLES) - {"anonymous"}
+ALL = frozenset(ROLES)
+SECRET = "Geheim-7f3a"  # in every object of the owner that a page could show
+
+# --------------------------------------------------------------------------- the world
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    organisation: Organisation
+    course: object
+    other_course: object
+    lesson: object
+    block_id: str
+    quiz: object
+    question: object
+    open_attempt: object
+    done_attempt: object
+    scan_page: object
+    scan_response: object
+    case_index: object
+    case: object
+    certificate: object
+
+
+def world_build() -> World:
+    from cases.factories import CaseIndexPageFactory
+    from cases.services import CaseContent, case_save
+    from courses import services as course_services
+    from courses.factories import build_course, course_index, lessons_of
+    from courses.models import Certificate, Enrolment
+    from fitnessscan.factories import completed_response_create, scan_page_create
+    from home.demo import ensure_home
+    from modules import quiz_services
+    from modules.factories import attempt_answers, build_quiz
+    from modules.models import ModulePage, Question, QuestionKind
+    from successfactors.demo import seed as seed_factors
+
+    groups = groups_ensure()
+    home = ensure_home()
+    organisation = OrganisationFactory(name="Gemeente Eigenstad")
+    elsewhere = OrganisationFactory(name="Waterschap Elders")
+    coordinator = User.Role.COORDINATOR
+    users = {
+        "owner": UserFactory(
+            email="eigenaar@example.org", first_name="Eva", last_name=SECRET, organisation=organisation
+        ),
+        "other_professional": UserFactory(email="collega@example.org", organisation=organisation),
+        "other_organisation_member": UserFactory(email="elders@example.org", organisation=elsewhere),
+        "coordinator": UserFactory(
+            email="coordinator@example.org", organisation=organisation, organisation_role=coordinator
+        ),
+        "other_coordinator": UserFactory(
+            email="coordinator-elders@example.org", organisation=elsewhere, organisation_role=coordinator
+        ),
+        "trainer": UserFactory(email="trainer@example.org", organisation=None),
+        "other_trainer": UserFactory(email="andere-trainer@example.org", organisation=None),
+        "administrator": UserFactory(
+            email="beheer@example.org", organisation=None, is_superuser=True, is_staff=True
+        ),
+    }
+    for role in ("trainer", "other_trainer"):
+        users[role].groups.add(groups[TRAINERS])
+    users["administrator"].groups.add(Group.objects.get(name=ADMINISTRATORS))
+    # As in the demo: the trainers' group edits every course page; reports follow the course's trainers.
+    group_grant_page_permissions(
+        group=groups[TRAINERS], page=course_index(), codenames=["add_page", "change_page", "publish_page"]
+    )
+
+    course = build_course(title="Eigen cursus", modules=1, lessons=1, offers_certificate=True)
+    course.trainers.add(users["trainer"])
+    course.save_revision().publish()
+    other_course = build_course(title="Andere cursus", modules=1, lessons=1)
+    other_course.trainers.add(users["other_trainer"])
+    other_course.save_revision().publish()
+    lesson = lessons_of(course)[0]
+    block_id = next(block.id for block in lesson.body if block.block_type == "reflection")
+    quiz = build_quiz(
+        module=ModulePage.objects.child_of(course).first(),
+        questions=2,
+        kinds=[QuestionKind.SINGLE_CHOICE, QuestionKind.OPEN],
+        max_attempts=5,
+    )
+    question = Question.objects.filter(quiz=quiz).order_by("sort_order").first()
+
+    for role in ("owner", "other_professional"):
+        course_services.enrolment_create(user=users[role], course=course)
+    owner = users["owner"]
+    course_services.journal_save(user=owner, lesson=lesson, block_id=block_id, answer=f"Reflectie {SECRET}")
+    done = quiz_services.attempt_start(quiz=quiz, user=owner)
+    quiz_services.attempt_submit(
+        attempt=done, quiz=quiz, user=owner, data=attempt_answers(done, open_text=f"Antwoord {SECRET}")
+    )
+    open_attempt = quiz_services.attempt_start(quiz=quiz, user=owner)
+    quiz_services.attempt_save_answers(
+        attempt=open_attempt, quiz=quiz, user=owner, data=attempt_answers(open_attempt, open_text=SECRET)
+    )
+
+    factors = seed_factors(lambda *args: None, {})["factors"]
+    scan_page = scan_page_create(factors=factors, statements_per_factor=1, with_advice=False)
+    scan_response = completed_response_create(page=scan_page, user=owner)
+
+    case_index = CaseIndexPageFactory(parent=home)
+    case = case_save(
+        user=owner,
+        index=case_index,
+        case=None,
+        content=CaseContent(
+            title=f"Concept {SECRET}",
+            summary="Samenvatting.",
+            sector="sociaal-domein",
+            collaboration_kind="netwerk",
+            context="<p>Context.</p>",
+        ),
+        submit=False,
+    )
+    enrolment = Enrolment.objects.get(user=owner, course=course)
+    certificate = Certificate.objects.create(
+        enrolment=enrolment,
+        holder_name=f"Eva {SECRET}",
+        course_title=course.title,
+        completed_at=enrolment.enrolled_at,
+    )
+    return World(
+        users=users,
+        organisation=organisation,
+        course=course,
+        other_course=other_course,
+        lesson=lesson,
+        block_id=block_id,
+        quiz=quiz,
+        question=question,
+        open_attempt=open_attempt,
+        done_attempt=done,
+        scan_page=scan_page,
+        scan_response=scan_response,
+        case_index=case_index,
+        case=case,
+        certificate=certificate,
+    )
+
+
+def owner_snapshot(world: World) -> dict:
+    """All the owner's data a refused request could change (or that an allowed one on *its own* data must
+    leave alone)."""
+    from cases.models import CasePage
+    from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry
+    from fitnessscan.models import ScanResponse
+    from modules.models import Attempt, Question, QuestionResponse
+
+    owner = world.users["owner"]
+
+    def rows(queryset, *fields):
+        return sorted(queryset.values_list(*fields), key=repr)
+
+    return {
+        "user": rows(
+            User.objects.filter(pk=owner.pk),
+            "email",
+            "first_name",
+            "last_name",
+            "is_active",
+            "organisation_id",
+            "reminders_enabled",
+        ),  # fmt: skip
+        "organisation": rows(Organisation.objects.filter(pk=world.organisation.pk), "name", "sector"),
+        "enrolments": rows(Enrolment.objects.filter(user=owner), "course_id", "status", "completed_at"),
+        "progress": rows(ItemProgress.objects.filter(user=owner), "item_id", "completed_at"),
+        "journal": rows(JournalEntry.objects.filter(user=owner), "block_id", "answer"),
+        "attempts": rows(Attempt.objects.filter(user=owner), "uuid", "submitted_at", "score"),
+        "answers": rows(QuestionResponse.objects.filter(attempt__user=owner), "pk", "answer"),
+        "questions": rows(Question.objects.filter(quiz=world.quiz), "pk", "text", "sort_order", "is_active"),
+        "scan": rows(ScanResponse.objects.filter(user=owner), "pk", "completed_at"),
+        "cases": rows(CasePage.objects.filter(submitted_by=owner), "pk", "title", "latest_revision_id"),
+        "certificates": rows(Certificate.objects.all(), "code", "revoked_at", "revoke_reason"),
+    }
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once; every test runs in a savepoint inside this transaction and rolls back to it."""
+    from django.test.utils import override_settings
+
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with django_db_blocker.unblock(), media, transaction.atomic():
+        built = world_build()
+        yield built
+        transaction.set_rollback(True)
+
+
+# --------------------------------------------------------------------------- the matrix
+
+# How a refusal looks: a status, or "login" (a redirect to a login page), or "admin-home" (Wagtail's
+# answer to an admin user without the permission: a redirect to the dashboard with a message), or
+# "page-without-secret" (a 200 that explains the feature without the owner's object, e.g. "become a member").
+Refusal = int | str
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: Callable[[World], str]
+    allowed: frozenset[str]  # roles that may see (and use) it
+    refused: frozenset[Refusal] = frozenset({404})  # how the other logged-in roles are refused
+    anonymous: frozenset[Refusal] = frozenset({"login"})
+    per_role: dict[str, frozenset[Refusal]] = field(default_factory=dict)  # refusals that differ by role
+    ok: frozenset[int] = frozenset({200})  # what an allowed role gets
+    get: bool = True  # False: a POST-only view (GET answers 405 or the login redirect)
+    post: Callable[[World], dict] | None = None  # state-changing: POST tried for every refused role
+    post_ok: frozenset[int] | None = None  # set: allowed roles POST too and get one of these
+    self_scoped: bool = False  # the id names a public object; the action touches the requester's own rows
+    note: str = ""
+
+
+def no_data(world: World) -> dict:
+    return {}
+
+
+def _fs(*values) -> frozenset:
+    return frozenset(values)
+
+
+def _quiz_route(name: str, attempt: str = "open_attempt") -> Callable[[World], str]:
+    return lambda w: (
+        w.quiz.url + w.quiz.reverse_subpage(name, kwargs={"attempt_id": getattr(w, attempt).uuid})
+    )
+
+
+def _scan_route(name: str) -> Callable[[World], str]:
+    return lambda w: (
+        w.scan_page.url + w.scan_page.reverse_subpage(name, kwargs={"response_id": w.scan_response.pk})
+    )
+
+
+def _case_route(name: str) -> Callable[[World], str]:
+    return lambda w: w.case_index.url + w.case_index.reverse_subpage(name, kwargs={"case_id": w.case.pk})
+
+
+ADMIN_ROLES = _fs("trainer", "other_trainer", "administrator")
+NO_ADMIN_ACCESS = {
+    role: _fs("login")
+    for role in (
+        "owner",
+        "other_professional",
+        "other_organisation_member",
+        "coordinator",
+        "other_coordinator",
+    )
+}
+TRAINER_ONLY = {**NO_ADMIN_ACCESS, "trainer": _fs("admin-home"), "other_trainer": _fs("admin-home")}
+CASE_FORM = {"title": "Overgenomen", "summary": "x", "sector": "sociaal-domein", "collaboration_kind": "netwerk",
+             "context": "<p>x</p>", "save": "draft"}  # fmt: skip
+
+MATRIX: dict[str, Entry] = {
+    # ----- the professional's own pages (courses/urls.py)
+    "courses:enrol": Entry(
+        url=lambda w: reverse("courses:enrol", args=[w.other_course.pk]),
+        allowed=LOGGED_IN, get=False, post=no_data, post_ok=_fs(302), self_scoped=True,
+        note="a published course; enrolling enrols the requester",
+    ),
+    "courses:leave": Entry(
+        url=lambda w: reverse("courses:leave", args=[w.course.pk]),
+        allowed=LOGGED_IN, get=False, post=no_data, post_ok=_fs(302), self_scoped=True,
+        note="leaving touches the requester's own enrolment only",
+    ),
+    "courses:continue": Entry(
+        url=lambda w: reverse("courses:continue", args=[w.course.pk]),
+        allowed=LOGGED_IN, ok=_fs(302), self_scoped=True, note="redirects to the requester's next item",
+    ),
+    "courses:complete": Entry(
+        url=lambda w: reverse("courses:complete", args=[w.lesson.pk]),
+        allowed=LOGGED_IN, get=False, post=no_data, post_ok=_fs(302), self_scoped=True,
+        note="completes the lesson for the requester (refused with a message when not enrolled)",
+    ),
+    "courses:reflection": Entry(
+        url=lambda w: reverse("courses:reflection", args=[w.lesson.pk, w.block_id]),
+        allowed=LOGGED_IN, get=False, post=lambda w: {"answer": "Overgenomen"}, post_ok=_fs(302),
+        self_scoped=True, note="saves the requester's own journal entry",
+    ),
+    "courses:reminders_off": Entry(
+        url=lambda w: reverse(
+            "courses:reminders_off", args=[signing.dumps(w.users["owner"].pk, salt="iets-anders")]
+        ),
+        allowed=_fs(), refused=_fs(400), anonymous=_fs(400), post=no_data,
+        note="the token is the capability (a link in the owner's e-mail); a forged token is refused",
+    ),
+    "courses:certificate_download": Entry(
+        url=lambda w: reverse("courses:certificate_download", args=[w.certificate.code]),
+        allowed=_fs("owner"), note="the holder only; administrators revoke in the admin",
+    ),
+    "certificate_verify": Entry(
+        url=lambda w: reverse("certificate_verify", args=[w.certificate.code]),
+        allowed=ALL, note="public by design: the verification page of a certificate",
+    ),
+    # ----- Wagtail serving a page: a draft is nobody's page yet
+    "wagtail_serve": Entry(
+        url=lambda w: w.case_index.url + w.case.slug + "/",
+        allowed=_fs(), anonymous=_fs(404), note="the owner's unpublished case draft under the case index",
+    ),
+    # ----- routable pages
+    "CaseIndexPage:edit": Entry(
+        url=_case_route("edit"), allowed=_fs("owner"), post=lambda w: CASE_FORM,
+        per_role={
+            role: _fs("page-without-secret", 403) for role in ("trainer", "other_trainer", "administrator")
+        },
+        note="non-members (trainers, administrators) see the 'take part' page; members a 404",
+    ),
+    "CaseIndexPage:preview": Entry(url=_case_route("preview"), allowed=_fs("owner"), anonymous=_fs(404)),
+    "QuizPage:attempt": Entry(
+        url=_quiz_route("attempt"), allowed=_fs("owner"), post=lambda w: {},
+        refused=_fs(403), per_role={"other_professional": _fs(404)},
+        note="not enrolled: 403 (item unavailable); enrolled but not the owner's attempt: 404",
+    ),
+    "QuizPage:save": Entry(
+        url=_quiz_route("save"), allowed=_fs("owner"), get=False, post=lambda w: {"save": "1"}, refused=_fs(403), per_role={"other_professional": _fs(404)},
+    ),
+    "QuizPage:submit": Entry(
+        url=_quiz_route("submit"), allowed=_fs("owner"), get=False, post=no_data, refused=_fs(403), per_role={"other_professional": _fs(404)},
+    ),
+    "QuizPage:review": Entry(
+        url=_quiz_route("review", "done_attempt"), allowed=_fs("owner"),
+        refused=_fs(403), per_role={"other_professional": _fs(404)},
+    ),
+    "FitnessScanPage:step": Entry(
+        url=lambda w: w.scan_page.url + w.scan_page.reverse_subpage("step", kwargs={"number": 1}),
+        allowed=ALL, ok=_fs(200, 302), self_scoped=True,
+        note="a step of the requester's own open scan (anonymous: kept in the session)",
+    ),
+    "FitnessScanPage:result": Entry(url=_scan_route("result"), allowed=_fs("owner"), anonymous=_fs(404)),
+    "FitnessScanPage:result_pdf": Entry(
+        url=_scan_route("result_pdf"), allowed=_fs("owner"), anonymous=_fs(404)
+    ),
+    # ----- the project's admin views (*/admin_views.py, registered in */wagtail_hooks.py)
+    "course_report": Entry(
+        url=lambda w: reverse("course_report", args=[w.course.pk]),
+        allowed=_fs("trainer", "administrator"), refused=_fs(403), per_role=NO_ADMIN_ACCESS,
+        note="the course's trainers and administrators; another course's trainer 403",
+    ),
+    "quiz_statistics": Entry(
+        url=lambda w: reverse("quiz_statistics", args=[w.quiz.pk]) + "?format=csv",
+        allowed=_fs("trainer", "administrator"), refused=_fs(403), per_role=NO_ADMIN_ACCESS,
+    ),
+    "quiz_questions": Entry(
+        url=lambda w: reverse("quiz_questions", args=[w.quiz.pk]),
+        allowed=ADMIN_ROLES, per_role=NO_ADMIN_ACCESS,
+        note="editing follows Wagtail's page permissions: the trainers' group edits every course",
+    ),
+    "quiz_question_move": Entry(
+        url=lambda w: reverse("quiz_question_move", args=[w.quiz.pk, w.question.pk]),
+        allowed=ADMIN_ROLES, get=False, post=lambda w: {"direction": "down"}, per_role=NO_ADMIN_ACCESS,
+    ),
+    "quiz_gift_import": Entry(
+        url=lambda w: reverse("quiz_gift_import", args=[w.quiz.pk]),
+        allowed=ADMIN_ROLES, per_role=NO_ADMIN_ACCESS, post=lambda w: {"gift": "::X:: Overgenomen {}"},
+    ),
+    "quiz_gift_export": Entry(
+        url=lambda w: reverse("quiz_gift_export", args=[w.quiz.pk]),
+        allowed=ADMIN_ROLES, per_role=NO_ADMIN_ACCESS,
+    ),
+    "wagtailsnippets_modules_question:edit": Entry(
+        url=lambda w: reverse("wagtailsnippets_modules_question:edit", args=[w.question.pk]),
+        allowed=ADMIN_ROLES, per_role=NO_ADMIN_ACCESS, post=lambda w: {"name": "Overgenomen"},
+    ),
+    "wagtailsnippets_modules_question:delete": Entry(
+        url=lambda w: reverse("wagtailsnippets_modules_question:delete", args=[w.question.pk]),
+        allowed=ADMIN_ROLES, ok=_fs(302), per_role=NO_ADMIN_ACCESS, post=no_data,
+        note="an answered question cannot be deleted: the trainer is sent back to the question bank",
+    ),
+    "wagtailsnippets_accounts_organisation:edit": Entry(
+        url=lambda w: reverse("wagtailsnippets_accounts_organisation:edit", args=[w.organisation.pk]),
+        allowed=_fs("administrator"), per_role=TRAINER_ONLY, post=lambda w: {"name": "Overgenomen"},
+    ),
+    "wagtailsnippets_accounts_organisation:delete": Entry(
+        url=lambda w: reverse("wagtailsnippets_accounts_organisation:delete", args=[w.organisation.pk]),
+        allowed=_fs("administrator"), per_role=TRAINER_ONLY, post=no_data,
+    ),
+    "certificates:edit": Entry(
+        url=lambda w: reverse("certificates:edit", args=[w.certificate.pk]),
+        allowed=_fs("administrator"), per_role=TRAINER_ONLY,
+        post=lambda w: {"revoke": "on", "revoke_reason": "Overgenomen"},
+    ),
+    "certificates:inspect": Entry(
+        url=lambda w: reverse("certificates:inspect", args=[w.certificate.pk]),
+        allowed=_fs("administrator"), per_role=TRAINER_ONLY,
+    ),
+    "certificates:delete": Entry(
+        url=lambda w: reverse("certificates:delete", args=[w.certificate.pk]),
+        allowed=_fs("administrator"), per_role=TRAINER_ONLY, post=no_data,
+    ),
+}  # fmt: skip
+
+# Patterns of third-party apps, by the module of their view: the framework checks the permissions.
+NOT_OURS: dict[str, str] = {
+    "wagtail.admin.": "Wagtail admin internals: page, workflow, collection and revision permissions of "
+    "Wagtail (trainers get page permissions on the course index only; professionals no admin access)",
+    "wagtail.snippets.": "Wagtail snippet views, checked by the snippet's permission policy (model "
+    "permissions; the organisation and question snippets have entries above)",
+    "wagtail.images.": "Wagtail images: collection permissions (trainers and administrators only)",
+    "wagtail.documents.views.serve": "Wagtail document serving: lesson material, public unless its collection "
+    "is private (private media is served by its own permission-checking views)",
+    "wagtail.documents.": "Wagtail documents admin: collection permissions",
+    "wagtail.users.": "Wagtail user and group admin: model permissions (administrators only)",
+    "wagtail.sites.": "Wagtail sites admin: superusers only",
+    "wagtail.contrib.": "Wagtail settings, redirects and form submissions: model permissions",
+    "wagtail.views": "Wagtail's page serving and password-protected pages (wagtail_serve has an entry)",
+    "django.contrib.admin.": "Django's admin: is_staff and model permissions (superusers only here)",
+    "django.contrib.contenttypes.": "Django admin's 'view on site' shortcut: redirects to a public URL",
+    "django.views.generic.base": "Django admin redirects (RedirectView) to its own checked URLs",
+    "allauth.": "allauth: e-mail confirmation and password reset keys are the capability, checked by allauth",
+}
+
+
+def _route_has_parameter(pattern) -> bool:
+    if isinstance(pattern.pattern, RoutePattern):
+        return bool(pattern.pattern.converters)
+    return pattern.pattern.regex.groups > 0  # a regular expression: its groups are the parameters
+
+
+def url_patterns_with_parameters(patterns=None) -> dict[str, str]:
+    """Key (namespaced name, or the route when unnamed) → the view's module, for every Django URL pattern
+    whose full route takes a parameter, and every routable-page route with one ("Model:name")."""
+    found: dict[str, str] = {}
+
+    def walk(patterns, namespace: str, inherited: bool):
+        for pattern in patterns:
+            has_parameter = inherited or _route_has_parameter(pattern)
+            if isinstance(pattern, URLResolver):
+                inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                walk(pattern.url_patterns, inner, has_parameter)
+            elif isinstance(pattern, URLPattern) and has_parameter:
+                key = namespace + (pattern.name or str(pattern.pattern))
+                found[key] = pattern.callback.__module__
+
+    walk(get_resolver().url_patterns if patterns is None else patterns, "", False)
+    for model in get_page_models():
+        if issubclass(model, RoutablePageMixin):
+            for pattern in model.get_subpage_urls():
+                if _route_has_parameter(pattern):
+                    found[f"{model.__name__}:{pattern.name or pattern.callback.__name__}"] = model.__module__
+    return found
+
+
+def missing_entries(patterns=None) -> tuple[list[str], int]:
+    """The patterns with a parameter that have no entry and are not a third party's; how many are."""
+    missing, allowlisted = [], 0
+    for key, module in sorted(url_patterns_with_parameters(patterns).items()):
+        if key in MATRIX:
+            continue
+        if any(module == prefix or module.startswith(prefix) for prefix in NOT_OURS):
+            allowlisted += 1
+            continue
+        missing.append(f"{key} (view in {module})")
+    return missing, allowlisted
+
+
+def test_every_url_with_a_parameter_has_an_entry():
+    missing, allowlisted = missing_entries()
+    assert not missing, (
+        "URL patterns with a parameter and no entry in tests/security/test_idor_matrix.py MATRIX: "
+        + ", ".join(missing)
+    )
+    assert allowlisted > 50  # the walk reaches Wagtail's admin
+    stale = sorted(set(MATRIX) - set(url_patterns_with_parameters()))
+    assert not stale, f"entries in MATRIX without a URL pattern: {stale}"
+
+
+def test_a_new_url_with_a_parameter_and_no_entry_is_named():
+    def invitation(request, token):
+        raise AssertionError("never called")
+
+    new = [path("lid-worden/<str:token>/", invitation, name="membership_invitation")]
+    nested = [path("organisatie/", include((new, "accounts")))]
+
+    assert missing_entries([*get_resolver().url_patterns, *nested])[0] == [
+        f"accounts:membership_invitation (view in {__name__})"
+    ]
+
+
+# --------------------------------------------------------------------------- running it
+
+COUNTS: collections.Counter = collections.Counter()
+
+
+@pytest.fixture(autouse=True)
+def quick_certificate_pdf(monkeypatch):
+    """What the PDF says is not the matrix's business: a stub instead of seconds of WeasyPrint."""
+    import courses.certificates
+
+    pdf = SimpleNamespace(content=b"%PDF-1.4\n%%EOF\n")
+    monkeypatch.setattr(courses.certificates, "html_to_pdf", lambda html: pdf, raising=False)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def summary():
+    yield
+    if COUNTS["tried"]:
+        print(
+            f"\nIDOR matrix: {len(MATRIX)} URL patterns × {len(ROLES)} roles: {COUNTS['tried']} requests "
+            f"tried; {COUNTS['cross-owner']} cross-owner requests, {COUNTS['refused']} refused; {COUNTS['allowed']} allowed "
+            f"requests answered as expected, {COUNTS['get of post-only']} GETs of POST-only views refused, "
+            f"{COUNTS['5xx']} × 5xx"
+        )
+
+
+def _is_refused(response, refusals: frozenset) -> bool:
+    location = response.get("Location", "")
+    for refusal in refusals:
+        if refusal == response.status_code:
+            return True
+        if refusal == "login" and response.status_code == 302 and "login" in location:
+            return True
+        if (
+            refusal == "admin-home"
+            and response.status_code == 302
+            and location.rstrip("/").endswith("/admin")
+        ):
+            return True
+        if refusal == "page-without-secret" and response.status_code == 200:
+            return True
+    return False
+
+
+def _body(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+CASES = [(key, role) for key in MATRIX for role in ROLES]
+
+
+@pytest.mark.parametrize(("key", "role"), CASES, ids=[f"{k}-{r}" for k, r in CASES])
+def test_the_matrix(world, db, key, role):
+    entry = MATRIX[key]
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    url = entry.url(world)
+    allowed = role in entry.allowed
+    refusals = entry.anonymous if role == "anonymous" else entry.per_role.get(role, entry.refused)
+    check_owner = role != "owner"
+    before = owner_snapshot(world) if check_owner else None
+    problems = []
+
+    def request(method: str):
+        data = (entry.post(world) if entry.post else {}) if method == "post" else None
+        response = getattr(client, method)(url, data) if data is not None else client.get(url)
+        COUNTS["tried"] += 1
+        if response.status_code >= 500:
+            COUNTS["5xx"] += 1
+            problems.append(f"{method.upper()} {url} as {role}: {response.status_code}")
+        return response
+
+    if entry.get:
+        response = request("get")
+        if allowed:
+            if response.status_code not in entry.ok:
+                problems.append(f"GET as {role} (allowed): {response.status_code}, expected {set(entry.ok)}")
+            COUNTS["allowed"] += 1
+        else:
+            COUNTS["cross-owner"] += 1
+            leaked = role != "owner" and SECRET in _body(response)  # the owner's own name is in the menu
+            if _is_refused(response, refusals) and not leaked:
+                COUNTS["refused"] += 1
+            elif leaked:
+                problems.append(f"GET as {role} shows the owner's data")
+            else:
+                problems.append(
+                    f"GET as {role} not refused: {response.status_code} {response.get('Location', '')}, "
+                    f"expected {set(refusals)}"
+                )
+    elif role != "anonymous":
+        COUNTS["get of post-only"] += 1
+        response = request("get")
+        if not _is_refused(response, refusals | {405}):
+            problems.append(f"GET of a POST-only view as {role}: {response.status_code}")
+
+    if entry.post is not None and (not allowed or entry.post_ok is not None):
+        response = request("post")
+        if allowed:
+            COUNTS["allowed"] += 1
+            if response.status_code not in entry.post_ok:
+                problems.append(f"POST as {role} (allowed): {response.status_code}, expected {entry.post_ok}")
+        else:
+            COUNTS["cross-owner"] += 1
+            post_refusals = refusals - {"page-without-secret"} or refusals
+            if _is_refused(response, post_refusals):
+                COUNTS["refused"] += 1
+            else:
+                problems.append(
+                    f"POST as {role} not refused: {response.status_code} {response.get('Location', '')}, "
+                    f"expected {set(post_refusals)}"
+                )
+
+    if check_owner and (not allowed or entry.self_scoped):
+        after = owner_snapshot(world)
+        changed = [name for name in before if before[name] != after[name]]
+        if changed:
+            problems.append(f"{role} changed the owner's {changed}")
+    assert not problems, f"{key}: " + "; ".join(problems)
+
+
+def test_the_genuine_reminder_token_switches_off_only_its_owner(world, db, client):
+    owner = world.users["owner"]
+    token = signing.dumps(owner.pk, salt="courses.reminders-off")
+    assert client.get(reverse("courses:reminders_off", args=[token])).status_code == 200
+    assert client.post(reverse("courses:reminders_off", args=[token])).status_code == 200
+    assert list(User.objects.filter(reminders_enabled=False).values_list("pk", flat=True)) == [owner.pk]
+
+
+def test_a_guessed_id_is_a_404_not_a_500(world, db):
+    client = Client()
+    client.force_login(world.users["owner"])
+    urls = [
+        world.quiz.url + world.quiz.reverse_subpage("attempt", kwargs={"attempt_id": uuid.uuid4()}),
+        world.scan_page.url + world.scan_page.reverse_subpage("result", kwargs={"response_id": uuid.uuid4()}),
+        world.case_index.url + world.case_index.reverse_subpage("preview", kwargs={"case_id": 999999}),
+        reverse("courses:certificate_download", args=["ONBEKEND"]),
+        reverse("certificate_verify", args=["ONBEKEND"]),
+    ]
+    assert [client.get(url).status_code for url in urls] == [404] * len(urls)
