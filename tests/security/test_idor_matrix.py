@@ -74,6 +74,8 @@ class World:
     case_index: object
     case: object
     certificate: object
+    membership_request: object
+    invitation_token: str
 
 
 def world_build() -> World:
@@ -174,7 +176,19 @@ def world_build() -> World:
         course_title=course.title,
         completed_at=enrolment.enrolled_at,
     )
+    # A professional without an organisation asks to join the owner's organisation; the trainer (no
+    # organisation either) is invited to it by its coordinator.
+    from accounts.models import MembershipInvitation, MembershipRequest
+    from accounts.services import invitation_token
+
+    requester = UserFactory(email="aanvrager@example.org", last_name=SECRET, organisation=None)
+    membership_request = MembershipRequest.objects.create(user=requester, organisation=organisation)
+    invitation = MembershipInvitation.objects.create(
+        organisation=organisation, email=users["trainer"].email, invited_by=users["coordinator"]
+    )
     return World(
+        membership_request=membership_request,
+        invitation_token=invitation_token(invitation=invitation),
         users=users,
         organisation=organisation,
         course=course,
@@ -196,6 +210,7 @@ def world_build() -> World:
 def owner_snapshot(world: World) -> dict:
     """All the owner's data a refused request could change (or that an allowed one on *its own* data must
     leave alone)."""
+    from accounts.models import MembershipRequest
     from cases.models import CasePage
     from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry
     from fitnessscan.models import ScanResponse
@@ -226,6 +241,10 @@ def owner_snapshot(world: World) -> dict:
         "scan": rows(ScanResponse.objects.filter(user=owner), "pk", "completed_at"),
         "cases": rows(CasePage.objects.filter(submitted_by=owner), "pk", "title", "latest_revision_id"),
         "certificates": rows(Certificate.objects.all(), "code", "revoked_at", "revoke_reason"),
+        "membership": rows(
+            User.objects.filter(organisation=world.organisation), "pk", "organisation_role"
+        ),  # fmt: skip
+        "membership_requests": rows(MembershipRequest.objects.all(), "pk", "status"),
     }
 
 
@@ -304,6 +323,23 @@ CASE_FORM = {"title": "Overgenomen", "summary": "x", "sector": "sociaal-domein",
              "context": "<p>x</p>", "save": "draft"}  # fmt: skip
 
 MATRIX: dict[str, Entry] = {
+    # ----- organisation membership (accounts/urls.py)
+    "accounts:membership_approve": Entry(
+        url=lambda w: reverse("accounts:membership_approve", args=[w.membership_request.pk]),
+        allowed=_fs("coordinator"), get=False, post=no_data, post_ok=_fs(302),
+        note="only the coordinator of the organisation asked decides; anyone else: 404",
+    ),
+    "accounts:membership_reject": Entry(
+        url=lambda w: reverse("accounts:membership_reject", args=[w.membership_request.pk]),
+        allowed=_fs("coordinator"), get=False, post=no_data, post_ok=_fs(302),
+        note="only the coordinator of the organisation asked decides; anyone else: 404",
+    ),
+    "accounts:membership_invitation": Entry(
+        url=lambda w: reverse("accounts:membership_invitation", args=[w.invitation_token]),
+        allowed=_fs("trainer"), refused=_fs(403, "page-without-secret"),
+        anonymous=_fs("page-without-secret"), post=no_data, post_ok=_fs(302),
+        note="the link shows what it is for; only the invited address can accept it (403 for others)",
+    ),
     # ----- the professional's own pages (courses/urls.py)
     "courses:enrol": Entry(
         url=lambda w: reverse("courses:enrol", args=[w.other_course.pk]),
@@ -520,11 +556,11 @@ def test_a_new_url_with_a_parameter_and_no_entry_is_named():
     def invitation(request, token):
         raise AssertionError("never called")
 
-    new = [path("lid-worden/<str:token>/", invitation, name="membership_invitation")]
-    nested = [path("organisatie/", include((new, "accounts")))]
+    new = [path("lid-worden/<str:token>/", invitation, name="group_invitation")]
+    nested = [path("leergroep/", include((new, "programmes")))]
 
     assert missing_entries([*get_resolver().url_patterns, *nested])[0] == [
-        f"accounts:membership_invitation (view in {__name__})"
+        f"programmes:group_invitation (view in {__name__})"
     ]
 
 
