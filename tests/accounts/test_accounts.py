@@ -67,7 +67,9 @@ def test_signup_creates_an_account_with_a_membership_request_and_asks_to_confirm
     assert client.get("/mijn/").status_code == 302
 
 
-def test_signup_with_an_address_in_use_and_a_weak_password_keeps_the_input_and_hides_the_address(client, demo_accounts):
+def test_signup_with_an_address_in_use_and_a_weak_password_keeps_the_input_and_hides_the_address(
+    client, demo_accounts
+):
     response = client.post(
         "/accounts/signup/",
         {
