@@ -185,7 +185,7 @@ def draft_image_for(*, user, name: str):
     """The image whose original or rendition is stored under `name`, if it is an unpublished case's image
     (academy.storage.is_draft_name) that `user` may see: its uploader, or whoever may choose images in its
     collection (moderators, administrators). None otherwise."""
-    from wagtail.images.permissions import permission_policy
+    from wagtail.permissions import policy_registry
 
     from academy.storage import is_draft_name
 
@@ -199,8 +199,7 @@ def draft_image_for(*, user, name: str):
     )
     if image is None:
         return None
-    if image.uploaded_by_user_id == user.pk or permission_policy.user_has_permission_for_instance(
-        user, "choose", image
-    ):
+    if image.uploaded_by_user_id == user.pk:
         return image
-    return None
+    policy = policy_registry.get_by_type(image_model)
+    return image if policy.user_has_permission_for_instance(user, "choose", image) else None

@@ -184,10 +184,13 @@ def case_images_publish(*, case: CasePage) -> int:
         with image.file.open("rb") as source:
             content = source.read()
         image.renditions.all().delete()
-        image.file.save(
-            f"praktijkvoorbeeld-{uuid.uuid4().hex[:16]}{Path(draft_name).suffix}", ContentFile(content)
+        storage = image.file.storage
+        public_name = storage.save(
+            image.get_upload_to(f"praktijkvoorbeeld-{uuid.uuid4().hex[:16]}{Path(draft_name).suffix}"),
+            ContentFile(content),
         )
-        image.file.storage.delete(draft_name)
+        type(image).objects.filter(pk=image.pk).update(file=public_name)
+        storage.delete(draft_name)
         moved += 1
     return moved
 
