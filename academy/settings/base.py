@@ -248,7 +248,8 @@ WAGTAIL_I18N_ENABLED = False
 # Wagtail's view, never straight from /media/documents/. Our sendfile backend adds a policy under which
 # nothing in a document can run; Wagtail's own header (without `sandbox`) would replace it.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
+# mp4 and webm: the lesson's video block plays an uploaded video through the same view.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "mp4", "webm"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False
 SENDFILE_BACKEND = "academy.storage"
