@@ -255,3 +255,34 @@ def test_a_draft_case_image_is_private_until_the_case_is_published(
     assert member_client.get(original).status_code == 404
     page = Client().get(CasePage.objects.get(pk=case.pk).url).content.decode()
     assert "/media/images/praktijkvoorbeeld-" in page and "concept-" not in page
+
+
+def test_the_migration_makes_images_of_existing_drafts_private(member_client, index, make_image):
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+    from wagtail.images import get_image_model
+
+    image = SimpleUploadedFile("oud.png", make_image("PNG"), content_type="image/png")
+    member_client.post(
+        SHARE, {"title": "Oud concept", "image": image, "image_alt_text": "Oud", "save": "draft"}
+    )
+    stored = CasePage.objects.get().gallery_images.get().image
+    # As it was stored before draft images were private: under a public name in MEDIA_ROOT.
+    content = make_image("PNG", size=(20, 10))
+    public_name = storages["default"].save(
+        "original_images/praktijkvoorbeeld-0123abcd.png", ContentFile(content)
+    )
+    get_image_model().objects.filter(pk=stored.pk).update(file=public_name)
+    migration = importlib.import_module("cases.migrations.0003_draft_images_private")
+    migration.make_draft_images_private(apps, None)
+    migration.make_draft_images_private(apps, None)  # a second run changes nothing
+    stored.refresh_from_db()
+    assert stored.file.name.startswith("original_images/concept-")
+    assert not (Path(settings.MEDIA_ROOT) / public_name).exists()
+    with stored.file.open("rb") as moved:
+        assert moved.read() == content
