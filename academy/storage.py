@@ -6,12 +6,13 @@ that check permission serve them with `private_file_response`."""
 from __future__ import annotations
 
 import mimetypes
+import posixpath
 import re
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils._os import safe_join
 from django.utils.functional import cached_property
@@ -114,3 +115,13 @@ def sendfile(request, filename, mimetype=None, **kwargs):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def serve_public_media(request, path: str):
+    """The development server's stand-in for the web server: public media only. Documents go through
+    Wagtail's document view; private files are not under MEDIA_ROOT at all."""
+    from django.views.static import serve
+
+    if posixpath.normpath(path).lstrip("/").startswith("documents/"):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

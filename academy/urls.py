@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
+from academy.storage import serve_public_media
 from cases import views as case_views
 from courses import views as course_views
 from home import views as home_views
@@ -34,11 +34,7 @@ if settings.DEBUG:
     # The development server serves public media, as the web server does in production; documents only
     # through Wagtail's document view (a download with a strict policy), private files never.
     urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?!documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_public_media)
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -54,9 +54,9 @@ def case_save_allowance_take(*, user) -> bool:
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
-    except ValueError:  # the key vanished (evicted, or the cache is down)
+    except ValueError:  # the key vanished (evicted a moment ago)
         return True
-    return count <= limit
+    return count is None or count <= limit  # None: the cache is down and fails open
 
 
 class CaseSubmissionLimitReached(Exception):

@@ -12,7 +12,7 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import Client, RequestFactory
-from django.urls import Resolver404, clear_url_caches, resolve
+from django.urls import clear_url_caches, resolve
 from django.views.static import serve
 from wagtail.documents import get_document_model
 
@@ -179,13 +179,21 @@ def test_a_document_is_always_a_download_with_a_policy_that_runs_nothing():
 
 def test_the_development_server_serves_media_but_no_documents(settings):
     import academy.urls
+    from academy.storage import serve_public_media
 
+    Path(settings.MEDIA_ROOT, "documents").mkdir(parents=True)
+    Path(settings.MEDIA_ROOT, "documents", "werkblad.html").write_text("<script>alert(1)</script>")
+    Path(settings.MEDIA_ROOT, "foto.png").write_bytes(b"png")
     settings.DEBUG = True
     try:
         urls = importlib.reload(academy.urls)
-        assert resolve("/media/original_images/foto.png", urlconf=urls).func is serve
-        with pytest.raises(Resolver404):
-            resolve("/media/documents/werkblad.html", urlconf=urls)
+        match = resolve("/media/foto.png", urlconf=urls)
+        assert match.func is serve_public_media
+        request = RequestFactory().get("/media/foto.png")
+        assert serve_public_media(request, "foto.png").status_code == 200
+        for path in ("documents/werkblad.html", "./documents/werkblad.html", "x/../documents/werkblad.html"):
+            with pytest.raises(Http404):
+                serve_public_media(request, path)
     finally:
         settings.DEBUG = False
         importlib.reload(academy.urls)
