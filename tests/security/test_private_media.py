@@ -91,6 +91,17 @@ def test_the_holder_and_administrators_download_it_nobody_else(certificate, admi
     assert Client().get(url).status_code == 302  # to the login
 
 
+def test_administrators_inspect_and_revoke_in_the_cms(certificate, administrator):
+    admin = login(administrator)
+    assert admin.get(f"/admin/certificates/inspect/{certificate.pk}/").status_code == 200
+    response = admin.post(
+        f"/admin/certificates/edit/{certificate.pk}/", {"revoke": "on", "revoke_reason": "Dubbel uitgereikt."}
+    )
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.revoked_at and not certificate.pdf
+
+
 def test_behind_nginx_the_view_only_checks_and_nginx_sends_the_file(certificate, settings):
     settings.PRIVATE_MEDIA_ACCEL_PREFIX = "/_private/"
     response = login(certificate.enrolment.user).get(f"/mijn/certificaat/{certificate.code}.pdf")
