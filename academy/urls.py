@@ -1,13 +1,17 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy import views
+from academy.storage import serve_public_media
 from accounts import views as account_views
+from cases import views as case_views
 from courses import views as course_views
 from home import views as home_views
 
@@ -26,10 +30,15 @@ urlpatterns = [
     path("certificaat/<str:code>/", course_views.certificate_verify, name="certificate_verify"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Private files are served by views that check who asks: draft case images here, certificates under /mijn/.
+urlpatterns += [path("bestanden/concept/<path:name>", case_views.draft_image, name="draft_image")]
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:
+    # The development server serves public media, as the web server does in production; documents only
+    # through Wagtail's document view (a download with a strict policy), private files never.
+    urlpatterns += [
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_public_media)
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

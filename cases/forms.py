@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
@@ -126,7 +127,7 @@ class CaseShareForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=_(
-            "JPEG, PNG or WebP, at most 5 MB and 40 megapixels. Photo data such as location is removed."
+            "JPEG, PNG or WebP, at most 5 MB and 16 megapixels. Photo data such as location is removed."
         ),
     )
     image_alt_text = PlainTextField(
@@ -223,6 +224,13 @@ class CaseShareForm(forms.Form):
             "You have already submitted %(count)s cases today, the most per day. Save this one as a draft "
             "and submit it tomorrow; nothing you wrote is lost."
         ) % {"count": SUBMISSIONS_PER_DAY}
+
+    @staticmethod
+    def rate_message():
+        return _(
+            "You have saved this form %(count)s times within an hour, the most we accept. Wait a while "
+            "and save again; what you typed is still here (choose a new image again)."
+        ) % {"count": settings.CASE_SAVES_PER_HOUR}
 
     @property
     def accepted_upload(self):

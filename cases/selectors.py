@@ -179,3 +179,27 @@ def instrument_pages():
         .filter(content_type__app_label="handelingsrepertoire", content_type__model="instrumentpage")
         .order_by("title")
     )
+
+
+def draft_image_for(*, user, name: str):
+    """The image whose original or rendition is stored under `name`, if it is an unpublished case's image
+    (academy.storage.is_draft_name) that `user` may see: its uploader, or whoever may choose images in its
+    collection (moderators, administrators). None otherwise."""
+    from wagtail.permissions import policy_registry
+
+    from academy.storage import is_draft_name
+
+    if not user.is_authenticated or not is_draft_name(name):
+        return None
+    image_model = get_image_model()
+    image = (
+        image_model.objects.filter(models.Q(file=name) | models.Q(renditions__file=name))
+        .select_related("collection")
+        .first()
+    )
+    if image is None:
+        return None
+    if image.uploaded_by_user_id == user.pk:
+        return image
+    policy = policy_registry.get_by_type(image_model)
+    return image if policy.user_has_permission_for_instance(user, "choose", image) else None

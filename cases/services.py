@@ -4,12 +4,15 @@ e-mail. Views call these; nothing here knows about HTTP."""
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -28,6 +31,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
+from academy.storage import is_draft_name
 from accounts.roles import MODERATORS
 from accounts.services import group_grant_page_permissions, groups_ensure
 
@@ -39,6 +43,20 @@ CASE_WORKFLOW_NAME = "Praktijkvoorbeeld beoordelen"
 CASE_TASK_NAME = "Praktijkvoorbeeld beoordelen door moderatoren"
 CASE_COLLECTION_NAME = "Praktijkvoorbeelden"
 MAX_IMAGES_PER_CASE = 4
+
+
+def case_save_allowance_take(*, user) -> bool:
+    """Counts one save of the share form (with or without an upload) for the user; False once the hour's
+    allowance (setting CASE_SAVES_PER_HOUR, 30) is used up. Counted in the shared cache, so the limit holds
+    across workers; if the cache is down the save is allowed (the daily submission limit still holds)."""
+    limit = settings.CASE_SAVES_PER_HOUR
+    key = f"cases:saves:{user.pk}:{int(time.time() // 3600)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key vanished (evicted a moment ago)
+        return True
+    return count is None or count <= limit  # None: the cache is down and fails open
 
 
 class CaseSubmissionLimitReached(Exception):
@@ -136,8 +154,9 @@ def case_workflow_ensure(*, index: CaseIndexPage) -> Workflow:
 
 
 def case_image_store(*, user, image: CleanImage, alt_text: str = ""):
-    """Stores a checked, re-encoded upload as a Wagtail image in the cases collection."""
-    name = f"praktijkvoorbeeld-{uuid.uuid4().hex[:12]}.{image.extension}"
+    """Stores a checked, re-encoded upload as a Wagtail image in the cases collection. Its name marks it as a
+    draft image, which the storage keeps private until the case is published (academy/storage.py)."""
+    name = f"concept-{uuid.uuid4().hex}.{image.extension}"
     wagtail_image = get_image_model()(
         title=(alt_text or image.original_name or name)[:255],
         description=alt_text[:255],
@@ -151,6 +170,29 @@ def case_image_store(*, user, image: CleanImage, alt_text: str = ""):
     )
     wagtail_image.save()
     return wagtail_image
+
+
+def case_images_publish(*, case: CasePage) -> int:
+    """Moves the images of a case that has just been published from the private storage to public media
+    (new random name, renditions made again from there). Returns how many moved; idempotent."""
+    moved = 0
+    for item in case.gallery_images.select_related("image"):
+        image = item.image
+        draft_name = image.file.name
+        if not is_draft_name(draft_name):
+            continue
+        with image.file.open("rb") as source:
+            content = source.read()
+        image.renditions.all().delete()
+        storage = image.file.storage
+        public_name = storage.save(
+            image.get_upload_to(f"praktijkvoorbeeld-{uuid.uuid4().hex[:16]}{Path(draft_name).suffix}"),
+            ContentFile(content),
+        )
+        type(image).objects.filter(pk=image.pk).update(file=public_name)
+        storage.delete(draft_name)
+        moved += 1
+    return moved
 
 
 def case_upload_discard(*, user, image_id: int) -> None:

@@ -3,12 +3,12 @@ record and the submitter's e-mail."""
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from academy.tasks import enqueue
 
 from .models import CasePage
-from .services import case_decision_record
+from .services import case_decision_record, case_images_publish
 from .tasks import case_decision_mail_task
 
 
@@ -30,7 +30,13 @@ def on_workflow_rejected(sender, instance, **kwargs):
     _decided(instance, approved=False)
 
 
+# Images of a case stay private until it is published, by a moderator's approval or straight from the CMS.
+def on_case_published(sender, instance, **kwargs):
+    case_images_publish(case=instance)
+
+
 def connect() -> None:
+    page_published.connect(on_case_published, sender=CasePage, dispatch_uid="cases.case_published")
     workflow_approved.connect(
         on_workflow_approved, sender=WorkflowState, dispatch_uid="cases.workflow_approved"
     )

@@ -1,6 +1,8 @@
 """The case index's routes: the filtered list, the share form, a member's own cases and their preview.
 CaseIndexPage (models.py) routes here; the rules live in forms, selectors and services."""
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
@@ -11,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from academy.storage import private_file_response
 from accounts.roles import is_platform_member
 
 from . import selectors, services
@@ -68,6 +71,14 @@ def case_share(request, *, index: CaseIndexPage, case_id: int | None = None):
             return index.render(request, template="cases/case_locked.html", context_overrides={"own": own})
         case = case.get_latest_revision_as_object() if case.latest_revision_id else case
 
+    if request.method == "POST" and not services.case_save_allowance_take(user=request.user):
+        # Before the upload is even looked at. The form comes back as typed; only a new image is not kept.
+        form = CaseShareForm(request.POST, user=request.user, case=case, submit="submit" in request.POST)
+        form.is_valid()
+        form.add_error(None, form.rate_message())
+        response = _share_form(request, index, form, case, own)
+        response.status_code = 429
+        return response
     if request.method == "POST":
         submit = "submit" in request.POST
         form = CaseShareForm(request.POST, request.FILES, user=request.user, case=case, submit=submit)
@@ -101,6 +112,10 @@ def case_share(request, *, index: CaseIndexPage, case_id: int | None = None):
     else:
         initial = CaseShareForm.initial_for(case) if case else None
         form = CaseShareForm(initial=initial, user=request.user, case=case)
+    return _share_form(request, index, form, case, own)
+
+
+def _share_form(request, index: CaseIndexPage, form: CaseShareForm, case, own):
     return index.render(
         request,
         template="cases/case_share.html",
@@ -128,6 +143,19 @@ def case_preview(request, *, index: CaseIndexPage, case_id: int):
     context = draft.get_context(request)
     context.update(is_preview=True, own=selectors.case_status(case=case), index=index)
     return TemplateResponse(request, draft.get_template(request), context)
+
+
+def draft_image(request, name: str):
+    """An image of a case that is not published yet (or one of its renditions): for the member who uploaded it
+    and for whoever may choose images of its collection (the moderators); 404 for anyone else."""
+    image = selectors.draft_image_for(user=request.user, name=name)
+    if image is None:
+        raise Http404
+    try:
+        file = image.file.storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return private_file_response(file, name=name, filename=Path(name).name, as_attachment=False)
 
 
 def case_mine(request, *, index: CaseIndexPage):

@@ -53,12 +53,32 @@ def certificate_render_pdf(*, certificate: Certificate) -> None:
             {"certificate": certificate, "verification_url": url, "qr_svg": qr_svg},
         )
     rendered = html_to_pdf(html)
-    certificate.pdf.save(f"certificaat-{certificate.code}.pdf", ContentFile(rendered.content), save=True)
+    # The storage gives it a random name (Certificate.pdf's upload_to), in the private storage.
+    certificate.pdf.save("certificaat.pdf", ContentFile(rendered.content), save=True)
 
 
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
+    """Revokes the certificate and removes its PDF: a revoked certificate is never handed out again, and the
+    verification page says it was revoked."""
     if certificate.revoked_at is None:
         certificate.revoked_at = timezone.now()
         certificate.revoke_reason = reason
         certificate.save(update_fields=["revoked_at", "revoke_reason"])
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+        Certificate.objects.filter(pk=certificate.pk).update(pdf="")
     return certificate
+
+
+def certificate_for_download(*, user, code: str) -> Certificate | None:
+    """The certificate behind a download link, for its holder or an administrator; None for anyone else and
+    for a revoked certificate."""
+    if not user.is_authenticated:
+        return None
+    certificate = Certificate.objects.select_related("enrolment").filter(code=code, revoked_at=None).first()
+    if certificate is None:
+        return None
+    is_holder = certificate.enrolment is not None and certificate.enrolment.user_id == user.pk
+    if is_holder or user.has_perm("courses.view_certificate"):
+        return certificate
+    return None

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from academy.storage import private_storage
 from accounts.models import Sector
 
 from .forms import CoursePageForm
@@ -255,6 +256,13 @@ def new_certificate_code() -> str:
     return secrets.token_urlsafe(16)
 
 
+def certificate_upload_to(instance, filename) -> str:
+    """A random name: the public verification code must never lead to the file (see academy/storage.py)."""
+    import uuid
+
+    return f"certificates/{uuid.uuid4().hex}.pdf"
+
+
 class Certificate(models.Model):
     """Proof that a professional completed a course. Its details are a snapshot taken at issue, so the
     public verification page shows what the PDF says even after the course is edited."""
@@ -272,7 +280,8 @@ class Certificate(models.Model):
     success_factors = models.TextField(_("success factors covered"), blank=True)
     trainers = models.TextField(_("trainers"), blank=True)
     issued_at = models.DateTimeField(_("issued on"), auto_now_add=True)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    # In the private storage: only the holder and administrators download it, through a view.
+    pdf = models.FileField(_("PDF"), upload_to=certificate_upload_to, storage=private_storage, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoke_reason = models.CharField(_("reason for revoking"), max_length=500, blank=True)

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from academy.storage import private_file_response
 from accounts import roles
 from accounts.forms import InvitationForm
 from accounts.selectors import membership_invitations_open, membership_requests_to_decide
@@ -166,20 +167,34 @@ def reminders_off(request, token: str):
 
 
 def certificate_verify(request, code: str):
+    """Public: anyone with the code sees whether the certificate is valid and what it says. The PDF itself is
+    offered only to its holder: the code is printed on the PDF, so whoever was shown one could otherwise
+    fetch every copy."""
     certificate = get_object_or_404(Certificate.objects.select_related("enrolment"), code=code)
-    return render(request, "courses/certificate_verify.html", {"certificate": certificate})
+    is_holder = (
+        request.user.is_authenticated
+        and certificate.enrolment is not None
+        and certificate.enrolment.user_id == request.user.pk
+    )
+    return render(
+        request,
+        "courses/certificate_verify.html",
+        {"certificate": certificate, "offer_download": is_holder and certificate.is_valid},
+    )
 
 
 @login_required
 def certificate_download(request, code: str):
-    certificate = get_object_or_404(Certificate, code=code, enrolment__user=request.user)
-    if not certificate.pdf:
-        from .certificates import certificate_render_pdf
+    from .certificates import certificate_for_download, certificate_render_pdf
 
+    certificate = certificate_for_download(user=request.user, code=code)
+    if certificate is None:
+        raise Http404
+    if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
         certificate_render_pdf(certificate=certificate)
-    return FileResponse(
+    return private_file_response(
         certificate.pdf.open("rb"),
-        as_attachment=True,
+        name=certificate.pdf.name,
         filename=f"certificaat-{certificate.code}.pdf",
         content_type="application/pdf",
     )

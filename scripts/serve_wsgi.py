@@ -9,7 +9,18 @@ from whitenoise import WhiteNoise
 
 from academy.wsgi import application as django_application
 
+DOCUMENTS_URL = settings.MEDIA_URL + "documents/"
+
+
+class PublicMedia(WhiteNoise):
+    """Public media only: documents go through Wagtail's document view (always a download, with a policy
+    that lets nothing run), never straight from the folder."""
+
+    def find_file(self, url):
+        return None if url.startswith(DOCUMENTS_URL) else super().find_file(url)
+
+
 # autorefresh: media is uploaded while the server runs, so look on disk at each request.
-application = WhiteNoise(
+application = PublicMedia(
     django_application, root=settings.MEDIA_ROOT, prefix=settings.MEDIA_URL, autorefresh=True
 )

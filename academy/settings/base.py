@@ -194,8 +194,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Private files (certificates, images of unpublished cases) live apart from MEDIA_ROOT, which the web server
+# serves to anyone; views that check permission serve them (academy/storage.py). Empty: "private-media"
+# next to MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
+# Behind nginx: the `internal` location that maps to PRIVATE_MEDIA_ROOT (e.g. "/_private/"), so that nginx
+# sends the bytes after the view's check (X-Accel-Redirect). Empty: the view streams the file itself.
+PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("PRIVATE_MEDIA_ACCEL_PREFIX", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "academy.storage.MediaStorage"},
+    "private": {"BACKEND": "academy.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -257,12 +265,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# Read from the header before any pixel is decoded: a few kilobytes of PNG can claim 36 megapixels, which
+# cost a second of CPU and 170 MB to decode (the same limit as the case upload, cases/uploads.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
+# Saves of the case share form (each may carry an image upload) per member per hour (cases/services.py).
+CASE_SAVES_PER_HOUR = 30
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
+# Documents: only office formats, always downloaded (never shown inline from the site's origin), through
+# Wagtail's view, never straight from /media/documents/. Our sendfile backend adds a policy under which
+# nothing in a document can run; Wagtail's own header (without `sandbox`) would replace it.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # One way in: the CMS logs in through allauth's form (and its throttling, MFA and password reset).
 WAGTAILADMIN_LOGIN_URL = "cms_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# mp4 and webm: the lesson's video block plays an uploaded video through the same view.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "mp4", "webm"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False
+SENDFILE_BACKEND = "academy.storage"
 
 SESSION_COOKIE_HTTPONLY = True
 # Sessions are read from the cache and written through to the database: one query less per request.

@@ -76,6 +76,8 @@ class World:
     certificate: object
     membership_request: object
     invitation_token: str
+    draft_image_name: str
+    draft_image_content: bytes
 
 
 def world_build() -> World:
@@ -186,7 +188,24 @@ def world_build() -> World:
     invitation = MembershipInvitation.objects.create(
         organisation=organisation, email=users["trainer"].email, invited_by=users["coordinator"]
     )
+    # An image of the owner's unpublished case, kept private until publication.
+    import io
+
+    from PIL import Image
+
+    from cases.services import case_image_store
+    from cases.uploads import CleanImage
+
+    png = io.BytesIO()
+    Image.new("RGB", (4, 3), "orange").save(png, "PNG")
+    draft_image = case_image_store(
+        user=owner,
+        image=CleanImage(content=png.getvalue(), extension="png", width=4, height=3, original_name="o.png"),
+        alt_text="Overleg",
+    )
     return World(
+        draft_image_name=draft_image.file.name,
+        draft_image_content=png.getvalue(),
         membership_request=membership_request,
         invitation_token=invitation_token(invitation=invitation),
         users=users,
@@ -307,6 +326,17 @@ def _case_route(name: str) -> Callable[[World], str]:
     return lambda w: w.case_index.url + w.case_index.reverse_subpage(name, kwargs={"case_id": w.case.pk})
 
 
+def _draft_image_url(w: World) -> str:
+    # Each test has its own MEDIA_ROOT (tests/conftest.py): put the file where this test's storage looks.
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    storage = get_image_model()._meta.get_field("file").storage
+    if not storage.exists(w.draft_image_name):
+        storage.save(w.draft_image_name, ContentFile(w.draft_image_content))
+    return reverse("draft_image", args=[w.draft_image_name])
+
+
 ADMIN_ROLES = _fs("trainer", "other_trainer", "administrator")
 NO_ADMIN_ACCESS = {
     role: _fs("login")
@@ -374,7 +404,13 @@ MATRIX: dict[str, Entry] = {
     ),
     "courses:certificate_download": Entry(
         url=lambda w: reverse("courses:certificate_download", args=[w.certificate.code]),
-        allowed=_fs("owner"), note="the holder only; administrators revoke in the admin",
+        allowed=_fs("owner", "administrator"), note="the holder, and administrators who answer questions about it",
+    ),
+    "draft_image": Entry(
+        url=_draft_image_url,
+        allowed=_fs("owner", "trainer", "other_trainer", "administrator"), refused=_fs(404), anonymous=_fs(404),
+        note="an unpublished case's image: its uploader, and the CMS users who may choose images of the cases "
+        "collection (trainers, moderators, administrators; Wagtail's image chooser shows it to them anyway)",
     ),
     "certificate_verify": Entry(
         url=lambda w: reverse("certificate_verify", args=[w.certificate.code]),
