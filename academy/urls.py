@@ -20,6 +20,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Before Wagtail's own login view, which would accept unlimited guesses: the CMS logs in via allauth.
     path("admin/login/", account_views.cms_login, name="cms_login"),
+    # Wagtail's own login for private pages is Django's plain LoginView: no throttling, no second factor.
+    path("_util/login/", account_views.site_login_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

@@ -19,9 +19,11 @@ def membership_request_pending(*, user: User) -> MembershipRequest | None:
 
 
 def membership_requests_to_decide(*, organisation: Organisation) -> QuerySet[MembershipRequest]:
-    """The open requests for an organisation, from accounts whose address is confirmed: an unconfirmed
-    account could carry anyone's name."""
-    verified = EmailAddress.objects.filter(user=OuterRef("user"), verified=True)
+    """The open requests for an organisation, from accounts whose address — the one the coordinator sees — is
+    confirmed: an unconfirmed account could carry anyone's name (and a second, confirmed address is not it)."""
+    verified = EmailAddress.objects.filter(
+        user=OuterRef("user"), email__iexact=OuterRef("user__email"), verified=True
+    )
     return (
         MembershipRequest.objects.filter(organisation=organisation, status=MembershipRequest.Status.PENDING)
         .filter(Exists(verified))

@@ -201,7 +201,8 @@ def _decide(*, coordinator: User, membership_request: MembershipRequest, status:
 @transaction.atomic
 def membership_approve(*, coordinator: User, membership_request: MembershipRequest) -> MembershipRequest:
     """The coordinator lets the requester in; the requester gets an e-mail."""
-    if not verified_emails(user=membership_request.user):
+    requester = membership_request.user
+    if requester.email.lower() not in {email.lower() for email in verified_emails(user=requester)}:
         raise MembershipError(_("The requester has not confirmed their e-mail address yet."))
     decided = _decide(
         coordinator=coordinator,

@@ -42,6 +42,11 @@ def cms_login(request):
     )
 
 
+def site_login_redirect(request):
+    """Wagtail's login for pages restricted to logged-in users: every GET and POST goes to allauth's form."""
+    return staff_login(request, default_next="/", may_enter=lambda user: True)
+
+
 def _profile_page(request, *, form=None, request_form=None, status=200):
     user = request.user
     context = {

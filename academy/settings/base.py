@@ -279,6 +279,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # One way in: the CMS logs in through allauth's form (and its throttling, MFA and password reset).
 WAGTAILADMIN_LOGIN_URL = "cms_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Wagtail's account page would change the address without allauth's confirmation: addresses change in allauth.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # mp4 and webm: the lesson's video block plays an uploaded video through the same view.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "mp4", "webm"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

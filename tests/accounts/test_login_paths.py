@@ -72,7 +72,7 @@ def test_a_trainer_logs_in_to_the_cms_through_the_site_login_and_logs_out(client
     assert response.status_code == 302 and not logged_in(client)
 
 
-@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/"])
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/", "/_util/login/"])
 def test_the_old_login_forms_never_authenticate(client, superuser, path):
     for fields in ({"username": superuser.email}, {"login": superuser.email}):
         response = client.post(path, {**fields, "password": PASSWORD})
@@ -81,7 +81,7 @@ def test_the_old_login_forms_never_authenticate(client, superuser, path):
 
 
 def test_every_login_path_is_throttled_per_account(client, superuser):
-    paths = ("/accounts/login/", "/admin/login/", "/django-admin/login/")
+    paths = ("/accounts/login/", "/admin/login/", "/django-admin/login/", "/_util/login/")
     guess = {"login": superuser.email, "username": superuser.email}
     for path in paths:
         for _attempt in range(6):

@@ -307,6 +307,21 @@ def test_a_request_from_an_unconfirmed_account_is_not_shown_or_approved(coordina
     assert user.organisation is None
 
 
+def test_a_confirmed_second_address_does_not_vouch_for_the_shown_one(
+    coordinator_client, coordinator, organisation
+):
+    """The coordinator sees the account's address: that one must be confirmed, not just any of its addresses."""
+    user = UserFactory(organisation=None, email="wethouder@rivier.example", email_verified=False)
+    EmailAddress.objects.create(user=user, email="iemand@elders.example", verified=True, primary=False)
+    pending = services.membership_request(user=user, organisation=organisation)
+    assert "wethouder@rivier.example" not in coordinator_client.get(REPORT).content.decode()
+    assert coordinator_client.post(f"/accounts/aanvraag/{pending.pk}/goedkeuren/").status_code == 404
+    with pytest.raises(services.MembershipError):
+        services.membership_approve(coordinator=coordinator, membership_request=pending)
+    user.refresh_from_db()
+    assert user.organisation is None
+
+
 def test_leaving_the_organisation_from_the_profile(client, coordinator, organisation):
     client.force_login(coordinator)
     assert "Waterschap Voorbeeld verlaten" in client.get(PROFILE).content.decode()

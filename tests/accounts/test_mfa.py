@@ -123,6 +123,7 @@ def test_production_sends_an_administrator_without_totp_to_its_setup(client, set
     page = client.get("/accounts/2fa/totp/activate/", follow=True).content.decode()
     assert "Beheerders loggen in met een authenticator-app" in page
     activate_totp(client)
+    # The code entered to set it up counts as this session's second factor.
     assert client.get("/admin/").status_code == 200
     assert client.get("/django-admin/").status_code == 200
 
@@ -140,3 +141,24 @@ def test_the_requirement_leaves_trainers_and_logging_out_alone(client, settings,
 def test_development_does_not_require_totp(client, administrator):
     login(client, administrator.email)
     assert client.get("/admin/").status_code == 200
+
+
+def test_an_administrator_session_that_never_entered_a_code_is_sent_to_log_in_again(
+    client, settings, administrator
+):
+    """A session made some other way than allauth's form (which asks for the code) does not reach the CMS."""
+    settings.MFA_REQUIRED_FOR_ADMINISTRATORS = True
+    login(client, administrator.email)
+    secret = activate_totp(client)
+    assert client.get("/admin/pages/").status_code == 200  # the code that set the app up counts
+    # A later session without a code, as Django's own login() would make one:
+    client.logout()
+    client.force_login(administrator)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+    # Through the form, with the code, the CMS opens.
+    cache.clear()  # the code used at activation may not be used twice
+    login(client, administrator.email)
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    assert client.get("/admin/pages/").status_code == 200
