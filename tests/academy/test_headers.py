@@ -2,6 +2,11 @@
 Permissions-Policy, and no-store on everything personal but not on public pages for anonymous visitors;
 and no inline script, event handler or style attribute in any page the public policy must allow."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.test import Client
 from html5lib import parse
@@ -166,3 +171,26 @@ def test_no_page_has_inline_scripts_event_handlers_or_style_attributes(seeded):
                 found[path] = problems
 
     assert found == {}
+
+
+def test_the_deploy_check_with_production_settings_prints_no_warning(tmp_path):
+    """W019 (X-Frame-Options not DENY) is the one silenced check: see X_FRAME_OPTIONS in settings."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECRET_KEY"))}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="academy.settings.production",
+        SECRET_KEY="kP3-" + "q8Zr_5vX2mLw9TnB4yHc7JdF6gKs1Ae0" * 2,
+        ALLOWED_HOSTS="academie.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    assert "System check identified no issues (1 silenced)." in result.stdout
