@@ -10,8 +10,11 @@ class AcademyConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from .exports import protect_wagtail_exports
         from .middleware import CachedSiteMiddleware
         from .pagecache import bump_pages_version
+
+        protect_wagtail_exports()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_pages_version, dispatch_uid=f"pagecache-{signal}")

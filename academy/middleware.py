@@ -1,12 +1,16 @@
 import logging
+import sqlite3
 import sys
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import empty
 
 logger = logging.getLogger(__name__)
 
@@ -35,12 +39,43 @@ class PreferredLanguageMiddleware:
         return response
 
 
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# SQLSTATE classes of PostgreSQL that mean the server cannot serve us, whatever the query: 08 connection
+# exception, 53 insufficient resources (too many connections, disk full), 57P operator intervention
+# (shutdown, crash recovery, "cannot connect now").
+POSTGRES_UNAVAILABLE_STATES = ("08", "53", "57P")
+# SQLite's own words for a database file that cannot be used at the moment.
+SQLITE_UNAVAILABLE_MESSAGES = ("unable to open database", "database is locked", "disk i/o error")
+
+
+def is_database_unavailable(error: BaseException) -> bool:
+    """Whether a database error means the database cannot be reached (an outage), not that one query
+    was wrong.
+
+    Django raises OperationalError both for a refused connection and for a query the database refused
+    to run: SQLite's full-text search answers a stray quote in a search with an OperationalError
+    ("fts5: syntax error"), PostgreSQL a cancelled statement with one. Only the first is an outage
+    worth the 503 page; the others are bugs or bad input and must stay visible as such."""
+    if isinstance(error, InterfaceError):
+        return True  # the connection is gone (closed, or never made)
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if cause is None:
+        return True  # raised by Django itself or a test, not translated from a driver error
+    sqlstate = getattr(cause, "sqlstate", "")
+    if sqlstate is None:
+        return True  # psycopg: an error without a server state comes from the connection itself
+    if sqlstate:
+        return sqlstate.startswith(POSTGRES_UNAVAILABLE_STATES)
+    if isinstance(cause, sqlite3.OperationalError):
+        message = str(cause).lower()
+        return any(text in message for text in SQLITE_UNAVAILABLE_MESSAGES)
+    return True
 
 
 def _note_database_failure(sender, request=None, **kwargs):
     """Marks a request whose uncaught exception says the database cannot be reached."""
-    if request is not None and isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if request is not None and is_database_unavailable(sys.exc_info()[1]):
         request.database_unavailable = True
 
 
@@ -67,7 +102,7 @@ class DatabaseUnavailableMiddleware:
         return response
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_UNAVAILABLE):
+        if is_database_unavailable(exception):
             logger.error("database unavailable: %s", exception)
             return self.unavailable(request)
         return None
@@ -114,3 +149,58 @@ class CachedSiteMiddleware:
     @classmethod
     def clear(cls, **kwargs):
         cls._cache.clear()
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's own policy.
+
+    The public site allows no inline script at all (`CONTENT_SECURITY_POLICY`): its pages are cached as
+    shells (academy/shell.py) and a nonce stored in a shell would be the same for everyone, so nonces
+    are not used. Wagtail's admin still writes inline scripts and style attributes, so under
+    `ADMIN_URL_PREFIXES` the policy is `CONTENT_SECURITY_POLICY_ADMIN` instead. A view that sets its own
+    policy with django-csp's decorators keeps it."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_URL_PREFIXES):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
+
+
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+
+
+class ResponseHeadersMiddleware:
+    """The headers every response carries: the Permissions-Policy, and `no-store` on personal pages.
+
+    A response is personal when it depends on the logged-in user: then the user was looked up for it
+    (request.user evaluated) and is authenticated. That covers /mijn/, the profile and the data
+    export, FitnessScan results, certificate downloads and the trainers' CSV exports, and also every
+    other page a logged-in user sees, since each shows their name in the header and carries their CSRF
+    token. A page for an anonymous visitor, cached or not, is left alone. Deciding here rather than in
+    each view means a new personal view cannot forget it; views that are personal for anonymous
+    visitors too (an anonymous FitnessScan, kept in the session) set `never_cache` themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DISABLED_FEATURES
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if _user_was_logged_in(request):
+            add_never_cache_headers(response)
+        return response
+
+
+def _user_was_logged_in(request) -> bool:
+    user = getattr(request, "user", None)
+    if user is None:
+        return False
+    # Not evaluated: the response did not depend on who is logged in (and looking it up now would cost
+    # a query, or fail when the database is down).
+    if getattr(user, "_wrapped", None) is empty:
+        return False
+    return bool(user.is_authenticated)

@@ -37,7 +37,7 @@ def marker(name: str, argument: object = None) -> SafeString:
     text = name if argument is None else f"{name}:{argument}"
     if not re.fullmatch(rf"{NAME}(?::{ARGUMENT})?", text):
         raise ValueError(f"not a valid marker: {text!r}")
-    return mark_safe(f"<!--personal:{text}-->")  # noqa: S308 (checked above: letters, digits, . / - _ only)
+    return mark_safe(f"<!--personal:{text}-->")  # noqa: S308  # nosec B308, B703  # checked above, [\w./-] only
 
 
 class ShellUser:

@@ -10,7 +10,7 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
 from .models import User
 
-USER_SQL = f"SELECT * FROM {User._meta.db_table} WHERE {User._meta.pk.column} = %s"  # noqa: S608 (our table)
+USER_SQL = f"SELECT * FROM {User._meta.db_table} WHERE {User._meta.pk.column} = %s"  # noqa: S608  # nosec B608  # our table
 
 
 class UserLoadingMixin:

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, WorkflowState
 
+from academy.search import run_search, search_words
+
 from .models import CaseIndexPage, CasePage, CaseSubmission
 
 SUBMISSIONS_PER_DAY = 10
@@ -58,14 +60,18 @@ def case_search_ids(
         cases = cases.filter(collaboration_kind=kind)
     if factor is not None:
         cases = cases.filter(success_factors=factor)
-    if not query:
+    words = search_words(query)
+    if not words:  # nothing but signs (quotes, brackets): the list as without a search
         return list(cases.order_by("-first_published_at", "-pk").values_list("pk", flat=True))
     # Wagtail search filters only on indexed filter fields; the success factor is a relation, so the
     # filtered ids go in as an id filter (one extra query, whatever the number of cases).
     candidates = list(cases.values_list("pk", flat=True))
     if not candidates:
         return []
-    return [case.pk for case in CasePage.objects.filter(pk__in=candidates).search(query, operator="and")]
+    found = run_search(
+        lambda: [case.pk for case in CasePage.objects.filter(pk__in=candidates).search(words, operator="and")]
+    )
+    return found or []
 
 
 def case_cards(*, ids: list[int]) -> list[CasePage]:

@@ -1,10 +1,7 @@
 """The trainer's progress report in the Wagtail admin, with a CSV export."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from academy.exports import csv_response
 from accounts import roles
 
 from .models import CoursePage
@@ -43,11 +41,7 @@ def course_report(request, course_id: int):
 
 
 def _csv(course, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"voortgang-{slugify(course.title)}-{timezone.localdate():%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so spreadsheet programs read the UTF-8 correctly
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"voortgang-{slugify(course.title)}-{timezone.localdate():%Y%m%d}.csv")
     writer.writerow(
         [
             _("Name"),

@@ -234,7 +234,7 @@ PROFESSIONAL_ROWS_SQL = f"""
     UNION ALL
     SELECT 'answer', NULL, j.block_id, j.answer, NULL, NULL
       FROM {JournalEntry._meta.db_table} j WHERE j.user_id = %s AND j.lesson_id = %s
-"""  # noqa: S608 (table names from our own models; every value is a parameter)
+"""  # noqa: S608  # nosec B608  # table names from our own models; every value is a parameter
 
 
 def professional_rows(

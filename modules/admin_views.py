@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from academy.exports import csv_response
 from accounts import roles
 
 from .forms import GiftUploadForm
@@ -139,22 +138,26 @@ def statistics(request, quiz_id: int):
     )
 
 
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.1f}"
+def _number(value: float | None, digits: int = 1) -> float | str:
+    # Numbers, not formatted text: the export writes them as numbers (a negative discrimination index
+    # is a value, not a formula; see academy.exports).
+    return "" if value is None else round(value, digits)
+
+
+def _percent(value: float | None) -> float | str:
+    return "" if value is None else _number(100 * value)
 
 
 def _statistics_csv(stats) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"toetsstatistiek-{slugify(stats.quiz.title)}-{timezone.localdate():%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so spreadsheet programs read the UTF-8 correctly
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(
+        f"toetsstatistiek-{slugify(stats.quiz.title)}-{timezone.localdate():%Y%m%d}.csv"
+    )
     writer.writerow([_("Attempts"), _("Mean score (%)"), _("Pass rate (%)")])
     writer.writerow(
         [
             stats.attempts,
-            "" if stats.mean_score is None else f"{stats.mean_score:.1f}",
-            "" if stats.pass_rate is None else f"{stats.pass_rate:.1f}",
+            _number(stats.mean_score),
+            _number(stats.pass_rate),
         ]
     )
     writer.writerow([])
@@ -179,7 +182,7 @@ def _statistics_csv(stats) -> HttpResponse:
                 question.get_kind_display(),
                 row.answered,
                 _percent(row.facility),
-                "" if row.discrimination is None else f"{row.discrimination:.2f}",
+                _number(row.discrimination, 2),
                 "",
                 "",
                 "",

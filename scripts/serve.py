@@ -128,7 +128,7 @@ def wait_until_healthy(url: str, children: list[ChildProcess], timeout: float = 
             if child.exit_code() is not None:
                 raise SystemExit(f"{child.name} exited (code {child.exit_code()}) while starting")
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (our own loopback server)
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  # nosec B310  # our own loopback server
                 return json.load(response)
         except urllib.error.HTTPError as error:
             last = json.load(error)
