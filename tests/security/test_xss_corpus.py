@@ -24,7 +24,6 @@ from urllib.parse import urlencode
 
 import html5lib
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -411,12 +410,6 @@ def test_gift_imports_in_the_question_bank_the_quiz_and_the_statistics():
     assert not problems, problems[:10]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="hole 3 of issue 18 (CSV formula injection): the progress and statistics exports write cells as "
-    "typed; remove this mark when the one export helper neutralises = + - @ tab CR",
-)
 def test_csv_exports_start_no_formula():
     course, trainer, _coordinator, _users, _triples = _names_world(per_name=0)
     client = Client()
@@ -479,14 +472,6 @@ def test_search_and_filter_parameters_of_every_listing():
     assert not problems, problems[:10]
 
 
-@pytest.mark.xfail(
-    settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
-    strict=True,
-    raises=AssertionError,
-    reason="issue 18 ('a database error caused by a user's query is not an outage'): SQLite's full-text "
-    "search refuses queries with quotes or brackets and the site search answers with the 503 page "
-    "(PostgreSQL's search takes them); remove when fixed",
-)
 def test_a_search_query_is_never_an_outage(client):
     failures = []
     for query, _count in chunks(PAYLOADS, 200, separator=" "):
