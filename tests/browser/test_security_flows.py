@@ -246,12 +246,13 @@ def test_invited_colleague_signs_up_and_joins_with_one_click(page, browser, live
     colleague.goto(invitation)
     assert colleague.get_by_role("heading", level=1).inner_text() == f"Lid worden van {ORGANISATION}"
     snap(colleague, "4-invitation-anonymous")
-    colleague.get_by_role("link", name="Account aanmaken").click()
+    colleague.locator("#main").get_by_role("link", name="Account aanmaken").click()
     sign_up(colleague, live_url, email)
     confirm_address(colleague, mailbox, live_url, email)
     colleague.goto(invitation)
-    if colleague.get_by_role("link", name="Aanmelden", exact=True).count():
-        colleague.get_by_role("link", name="Aanmelden", exact=True).first.click()
+    log_in_link = colleague.locator("#main").get_by_role("link", name="Aanmelden", exact=True)
+    if log_in_link.count():
+        log_in_link.click()
         fill_login(colleague, email, NEW_PASSWORD)
     assert urlsplit(colleague.url).path == urlsplit(invitation).path
     snap(colleague, "4-invitation-logged-in")
