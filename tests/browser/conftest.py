@@ -67,8 +67,14 @@ def seeded_database(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def live_url(seeded_database, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("live")
+def live_folder(tmp_path_factory) -> Path:
+    """The live server's database, log and mail (EMAIL_FILE_PATH: `live_folder / "mail"`)."""
+    return tmp_path_factory.mktemp("live")
+
+
+@pytest.fixture(scope="module")
+def live_url(seeded_database, live_folder):
+    folder = live_folder
     database = folder / "db.sqlite3"
     shutil.copy(seeded_database, database)
     port = free_port()
