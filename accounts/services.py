@@ -165,6 +165,8 @@ def membership_join_by_any_domain(*, user: User) -> Organisation | None:
 def membership_request(*, user: User, organisation: Organisation) -> MembershipRequest | None:
     """Asks `organisation`'s coordinator to let `user` in; replaces an open request for another one.
     Returns None when a confirmed address on the organisation's domain lets them in at once."""
+    # One request at a time per account: two clicks at once would both pass the check below (PostgreSQL).
+    user = User.objects.select_for_update().get(pk=user.pk)
     if user.organisation_id == organisation.pk:
         raise MembershipError(
             _("You are already a member of %(organisation)s.") % {"organisation": organisation}

@@ -141,7 +141,8 @@ def organisation_progress(request):
     context = {
         **selectors.organisation_progress_for(organisation=organisation),
         "membership_requests": membership_requests_to_decide(organisation=organisation),
-        "invitations": membership_invitations_open(organisation=organisation),
+        # The newest hundred: an organisation may have thousands of open invitations.
+        "invitations": membership_invitations_open(organisation=organisation).order_by("-created_at")[:100],
         "invitation_form": invitation_form,
     }
     status = 400 if invitation_form.errors else 200

@@ -171,7 +171,7 @@ def _tags_named(names: set[str]) -> dict[str, Tag]:
     """The tags with these names, the missing ones created (taggit gives each a unique slug)."""
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     for name in sorted(names - tags.keys()):
-        tags[name] = Tag.objects.create(name=name)
+        tags[name], _created = Tag.objects.get_or_create(name=name)  # another import may create it meanwhile
     return tags
 
 
