@@ -181,6 +181,7 @@ def test_the_deploy_check_with_production_settings_prints_no_warning(tmp_path):
         SECRET_KEY="kP3-" + "q8Zr_5vX2mLw9TnB4yHc7JdF6gKs1Ae0" * 2,
         ALLOWED_HOSTS="academie.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+        REDIS_URL="redis://127.0.0.1:6399/0",  # checked, not connected to
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],

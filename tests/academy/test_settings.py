@@ -34,8 +34,23 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SETTINGS_MODULE="academy.settings.production",
         SECRET_KEY="x" * 30 + "-production-secret-" + "y" * 30,
         ALLOWED_HOSTS="academie.example.org",
+        REDIS_URL="redis://127.0.0.1:6399/0",  # checked, not connected to
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deploy_check_refuses_a_cache_per_worker():
+    """Without Redis every gunicorn worker would count login failures on its own."""
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="academy.settings.production",
+        SECRET_KEY="x" * 30 + "-production-secret-" + "y" * 30,
+        ALLOWED_HOSTS="academie.example.org",
+        REDIS_URL="",
+    )
+    assert result.returncode != 0
+    assert "academy.E001" in result.stderr and "REDIS_URL" in result.stderr
 
 
 def test_seed_demo_refuses_production_settings():
