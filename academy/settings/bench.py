@@ -7,7 +7,8 @@ from .base import STORAGES
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "benchmark-only-insecure-key")  # noqa: S105
 ALLOWED_HOSTS = ["*"]
-ROOT_URLCONF = "academy.bench_urls"
+ROOT_URLCONF = "benchmarks.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True

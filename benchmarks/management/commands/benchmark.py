@@ -45,7 +45,7 @@ class Command(BaseCommand):
         parser.add_argument("--skip-throughput", action="store_true")
 
     def handle(self, *args, **options):
-        if settings.ROOT_URLCONF != "academy.bench_urls":
+        if settings.ROOT_URLCONF != "benchmarks.urls":
             raise CommandError(
                 "Run with DJANGO_SETTINGS_MODULE=academy.settings.bench (make benchmark does)."
             )
