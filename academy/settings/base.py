@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "handelingsrepertoire",
     "cases",
     "fitnessscan",
+    "packages",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
