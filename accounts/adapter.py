@@ -1,4 +1,5 @@
-"""allauth's adapters: the lockout message, one lockout per account whatever the host name, the QR code."""
+"""allauth's adapters: the lockout message, one lockout per account whatever the host name, the QR code, and
+our own texts where allauth's Dutch is formal or calls two-factor authentication by another name."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -24,6 +25,20 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class MFAAdapter(DefaultMFAAdapter):
+    # Our own msgids, so that the project's catalogue holds their Dutch ("tweestapsverificatie", "je").
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "add_email_blocked": _(
+            "You can't add an e-mail address while two-step verification protects your account."
+        ),
+        "cannot_delete_authenticator": _("You can't turn off two-step verification."),
+        "cannot_generate_recovery_codes": _(
+            "Recovery codes need two-step verification: activate an authenticator app first."
+        ),
+        "incorrect_code": _("This code is incorrect."),
+        "unverified_email": _("Confirm your e-mail address before you turn on two-step verification."),
+    }
+
     def build_totp_svg(self, url: str) -> str:
         # Inline in the page (accounts/templates/mfa/totp/activate_form.html): without the XML declaration.
         svg = super().build_totp_svg(url)
