@@ -17,6 +17,17 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
     }
 
+    def get_reauthentication_methods(self, user):
+        # allauth's labels are commands ("Gebruik je wachtwoord"); the site's buttons say what they do.
+        descriptions = {
+            "reauthenticate": _("Confirm with your password"),
+            "mfa_reauthenticate": _("Confirm with your authenticator app or a recovery code"),
+        }
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = descriptions.get(method["id"], method["description"])
+        return methods
+
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth prefixes the host name (without django.contrib.sites: the request's Host header), so
         # each host name the site answers to would grant its own five attempts per account.

@@ -62,6 +62,8 @@ def test_english_reads_as_english(client, professional):
     )
     page(client, "/accounts/login/", {"login": professional.email, "password": "samenwerken"})
     assert "Two-step verification" in page(client, "/accounts/2fa/")
+    profile = page(client, "/accounts/profiel/")
+    assert "Two-step verification" in profile and "Two-factor" not in profile
 
 
 def test_confirmation_mail_message_is_one_word():
