@@ -73,3 +73,10 @@ def test_confirmation_mail_message_is_one_word():
     with translation.override("nl"):
         text = render_to_string("account/messages/email_confirmation_sent.txt", {"email": "a@example.org"})
     assert text.strip() == "Bevestigingsmail verzonden naar a@example.org."
+
+
+def test_password_reset_mail_speaks_plain_dutch(client, professional, mailoutbox):
+    page(client, "/accounts/password/reset/", {"email": professional.email})
+    body = mailoutbox[-1].body
+    assert "Klik anders op de link hieronder om een nieuw wachtwoord in te stellen." in body
+    assert "Anders, klik" not in body
