@@ -46,7 +46,7 @@ def activate_totp(client: Client) -> str:
     assert "<svg" in html and "<?xml" not in html and "data:image" not in html  # inline QR code
     secret = re.search(r'id="authenticator_secret" value="([A-Z2-7]+)"', html).group(1)
     wrong = client.post("/accounts/2fa/totp/activate/", {"code": "000000"})
-    assert wrong.status_code == 200 and "Ongeldige code" in wrong.content.decode()
+    assert wrong.status_code == 200 and "Deze code klopt niet" in wrong.content.decode()
     response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
     assert response.status_code == 302
     return secret
