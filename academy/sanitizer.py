@@ -31,8 +31,8 @@ Policy:
 * Every ``<a>`` gets ``rel="noopener noreferrer nofollow"``; author-supplied
   ``rel``/``target`` attributes are discarded.
 * Comments are removed.
-* Profiles: ``sanitize_html(value, profile=QUESTION_TEXT)`` also keeps ``<pre>``
-  and ``<code>`` (``QUESTION_TEXT_TAGS``), for quiz questions that show code or
+* Profiles: ``sanitize_html(value, profile=QUESTION_TEXT)`` also keeps ``<pre>``,
+  ``<code>`` and ``<q>`` (``QUESTION_TEXT_TAGS``), for quiz questions that show code or
   a fixed layout (Moodle's GIFT files carry them). The attribute, link and
   drop-content rules are the same in every profile.
 * The output is idempotent: ``sanitize_html(sanitize_html(x)) == sanitize_html(x)``.
@@ -64,7 +64,7 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
 )
 # Quiz questions may show code (Moodle's GIFT exports keep it in <pre>/<code>): both are inert text
 # containers, and without attributes they carry nothing but their (escaped) text.
-QUESTION_TEXT_TAGS: frozenset[str] = ALLOWED_TAGS | {"pre", "code"}
+QUESTION_TEXT_TAGS: frozenset[str] = ALLOWED_TAGS | {"pre", "code", "q"}
 
 DEFAULT = "default"
 QUESTION_TEXT = "question_text"

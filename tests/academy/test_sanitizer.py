@@ -394,9 +394,9 @@ CODE = '<pre>def kies(partners):\n    # {a} = ~b\n\tif len(partners) &lt; 3:\n  
 
 
 def test_question_text_profile_keeps_code_exactly():
-    html_in = "<p>Wat geeft <code>kies()</code> terug?</p>" + CODE
+    html_in = "<p>Wat geeft <code>kies()</code> terug, <q>direct</q>?</p>" + CODE
     assert sanitize_html(html_in, profile=QUESTION_TEXT) == html_in
-    assert ALLOWED_TAGS | {"pre", "code"} == QUESTION_TEXT_TAGS
+    assert ALLOWED_TAGS | {"pre", "code", "q"} == QUESTION_TEXT_TAGS
 
 
 def test_default_profile_still_drops_pre_and_code_but_keeps_their_text():
