@@ -455,6 +455,11 @@ MATRIX: dict[str, Entry] = {
         url=_scan_route("result_pdf"), allowed=_fs("owner"), anonymous=_fs(404)
     ),
     # ----- the project's admin views (*/admin_views.py, registered in */wagtail_hooks.py)
+    "course_package_export": Entry(
+        url=lambda w: reverse("course_package_export", args=[w.course.pk]),
+        allowed=_fs("trainer", "administrator"), refused=_fs(403), per_role=NO_ADMIN_ACCESS,
+        note="a course's package (its whole content, drafts included): its trainers and administrators",
+    ),
     "course_report": Entry(
         url=lambda w: reverse("course_report", args=[w.course.pk]),
         allowed=_fs("trainer", "administrator"), refused=_fs(403), per_role=NO_ADMIN_ACCESS,
