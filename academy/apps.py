@@ -26,6 +26,8 @@ class AcademyConfig(AppConfig):
         post_save.connect(
             bump_pages_version, sender=PageViewRestriction, dispatch_uid="pagecache-restriction"
         )
+        post_save.connect(content_saved, dispatch_uid="pagecache-content-save")
+        post_delete.connect(content_saved, dispatch_uid="pagecache-content-delete")
 
         for model in (Site, Page):
             post_save.connect(
@@ -34,3 +36,43 @@ class AcademyConfig(AppConfig):
             post_delete.connect(
                 CachedSiteMiddleware.clear, sender=model, dispatch_uid=f"site-del-{model.__name__}"
             )
+
+
+def content_models() -> frozenset:
+    """What pages show besides pages: snippets (success factors, organisations, questions), images,
+    documents, site settings, and moderation states (a decision shows on the shared case)."""
+    global _content_models
+    if _content_models is None:
+        from wagtail.contrib.settings.registry import registry as settings_registry
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import TaskState, WorkflowState
+        from wagtail.snippets.models import get_snippet_models
+
+        _content_models = frozenset(
+            [
+                *get_snippet_models(),
+                *settings_registry,
+                get_image_model(),
+                get_document_model(),
+                WorkflowState,
+                TaskState,
+            ]
+        )
+    return _content_models
+
+
+_content_models = None
+
+
+def content_saved(sender, created=False, **kwargs):
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    from .pagecache import bump_pages_version
+
+    if sender not in content_models():
+        return
+    # Wagtail creates a site's (empty) settings the first time a page reads them: not a change.
+    if created and issubclass(sender, BaseSiteSetting):
+        return
+    bump_pages_version()

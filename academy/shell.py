@@ -5,7 +5,8 @@ personal content belongs, and kept in the cache. Each request then only fills th
 
 - `csrf-token`: the visitor's CSRF token (`{% csrf_token %}` and `{{ csrf_token }}` produce the marker
   while a shell is rendered);
-- `current-path`: the requested path with its query (`{% current_path %}`);
+- `current-path`: the requested path with its query (`{% current_path %}`, and URL-encoded for a
+  `?next=` with `{% current_path_urlencoded %}`);
 - `include:<template>`: a small template rendered for this request, written `{% personal "<template>" %}`
   (outside a shell it is an ordinary include);
 - markers whose values the page's view supplies, e.g. a lesson's `status:<item id>`
@@ -20,9 +21,11 @@ reaching the next professional from the cache.
 import re
 from collections.abc import Mapping
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.template import Context, engines
+from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -54,33 +57,54 @@ class ShellUser:
         return ""
 
 
-def render_shell(template_name: str, context: Mapping, request) -> str:
+def render_shell(template_name, context: Mapping, request, *, user=None) -> str:
+    """The page with markers where personal content belongs, rendered for `user` (a stand-in)."""
     shell_context = {
         **context,
         SHELL: True,
         "csrf_token": marker("csrf-token"),
-        "user": ShellUser(),
+        "user": ShellUser() if user is None else user,
         "messages": (),
     }
-    return render_to_string(template_name, shell_context, request)
+    if isinstance(template_name, str | list | tuple):
+        return render_to_string(template_name, shell_context, request)
+    return template_name.render(shell_context, request)  # already resolved (a TemplateResponse's)
 
 
-def fill(html: str, *, request, context: Mapping, values: Mapping[str, str]) -> str:
+def markers_in(html: str) -> dict[str, list[str]]:
+    """The value markers of a shell: name → arguments in order (`{"status": ["12", "13"]}`)."""
+    found: dict[str, list[str]] = {}
+    for name, argument in MARKER.findall(html):
+        if name not in ("csrf-token", "current-path", "current-path-encoded", "include"):
+            found.setdefault(name, []).append(argument)
+    return found
+
+
+def fill(html: str, *, request, context: Mapping, values: Mapping[str, str], keep=frozenset()) -> str:
     """The page for this request: markers replaced by the visitor's own content.
 
     `values` maps a marker's `name:argument` to HTML (already escaped); a marker without a value becomes
-    empty. `context` is the page's context, for the personal includes."""
-    # One token per page: get_token() masks the secret anew on every call.
-    csrf_token = get_token(request)
-    include_names = {match[2] for match in MARKER.finditer(html) if match[1] == "include"}
-    includes = render_includes(include_names, request, {**context, "csrf_token": csrf_token})
+    empty. `context` is the page's personal context, for the personal includes. Markers named in
+    `keep` (`name` or `name:argument`) stay, to be filled in later."""
+    kept = {m[0] for m in MARKER.finditer(html) if m[1] in keep or f"{m[1]}:{m[2]}" in keep}
+    csrf_token = None if "csrf-token" in keep else get_token(request)  # one masked token per page
+    include_names = {m[2] for m in MARKER.finditer(html) if m[1] == "include" and m[0] not in kept}
+    # Includes filled in ahead (`keep`) leave their own request-level parts as markers too.
+    include_context = {**context, "csrf_token": csrf_token or marker("csrf-token")}
+    if keep:
+        include_context[SHELL] = True
+    includes = render_includes(include_names, request, include_context)
 
     def personal(match: re.Match) -> str:
+        if match[0] in kept:
+            return match[0]
         name, argument = match.groups()
         if name == "csrf-token":
             return csrf_token
         if name == "current-path":
             return escape(request.get_full_path())
+        if name == "current-path-encoded":
+            return escape(urlencode(request.get_full_path()))
         if name == "include":
             return includes[argument]
         return values.get(f"{name}:{argument}" if argument else name, "")
@@ -97,7 +121,12 @@ def render_includes(names: set[str], request, context: Mapping) -> dict[str, str
         return {}
     engine = engines["django"].engine
     personal_context = Context(
-        {**context, "request": request, "user": request.user, "messages": get_messages(request)},
+        {
+            **context,
+            "request": request,
+            "user": getattr(request, "user", None) or AnonymousUser(),
+            "messages": get_messages(request),
+        },
         autoescape=engine.autoescape,
     )
     rendered = {}

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from academy.pages import ShellPage
 from accounts.models import Sector
 
 CASE_RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
@@ -27,7 +28,7 @@ class CollaborationKind(models.TextChoices):
     OTHER = "overig", _("Other")
 
 
-class CaseIndexPage(RoutablePageMixin, Page):
+class CaseIndexPage(ShellPage, RoutablePageMixin, Page):
     """Best-practice cases shared by the member organisations; also where members share and follow theirs."""
 
     # Sub-URLs of the index: a case with one of these slugs could never be reached.
@@ -39,6 +40,7 @@ class CaseIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
     max_count = 1
+    shell_query_parameters = ("q", "sector", "factor", "kind", "pagina")  # CaseFilterForm's, and the page
 
     class Meta:
         verbose_name = _("case index")
@@ -89,7 +91,7 @@ class CaseIndexPage(RoutablePageMixin, Page):
         return case_mine(request, index=self)
 
 
-class CasePage(Page):
+class CasePage(ShellPage, Page):
     """One shared case: what the collaboration was, what it ran into, what was done and learned."""
 
     summary = models.CharField(

@@ -24,27 +24,31 @@ CASES_PER_PAGE = 12
 
 
 def case_index(request, *, index: CaseIndexPage):
-    filter_form = CaseFilterForm(request.GET)
-    unknown_filter = False
-    if filter_form.is_valid():
-        ids = selectors.case_search_ids(index=index, **filter_form.filters())
-    else:
-        # A hand-made or outdated link (?sector=nonsense): say so rather than silently show everything.
-        ids, unknown_filter = [], True
-    page_obj = Paginator(ids, CASES_PER_PAGE).get_page(request.GET.get("pagina"))
-    query_without_page = request.GET.copy()
-    query_without_page.pop("pagina", None)
-    response = index.render(
-        request,
-        context_overrides={
+    """The filtered list: the same for everyone who asks for the same filters (academy/pages.py)."""
+
+    def filtered() -> dict:
+        filter_form = CaseFilterForm(request.GET)
+        unknown_filter = False
+        if filter_form.is_valid():
+            ids = selectors.case_search_ids(index=index, **filter_form.filters())
+        else:
+            # A hand-made or outdated link (?sector=nonsense): say so rather than silently show everything.
+            ids, unknown_filter = [], True
+        page_obj = Paginator(ids, CASES_PER_PAGE).get_page(request.GET.get("pagina"))
+        query_without_page = request.GET.copy()
+        query_without_page.pop("pagina", None)
+        for name in set(query_without_page) - set(index.shell_query_parameters):
+            query_without_page.pop(name)  # the shell is shared: keep only what the page knows
+        return {
             "filter_form": filter_form,
             "unknown_filter": unknown_filter,
             "cases": selectors.case_cards(ids=list(page_obj.object_list)),
             "page_obj": page_obj,
             "result_count": len(ids),
             "filter_query": query_without_page.urlencode(),
-        },
-    )
+        }
+
+    response = index.serve_shell(request, context_overrides=filtered)
     patch_vary_headers(response, ("HX-Request",))
     return response
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from academy.pages import ShellPage
 from academy.storage import private_storage
 from accounts.models import Sector
 
@@ -21,7 +22,7 @@ class Level(models.TextChoices):
     EXPERT = "expert", _("Expert")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ShellPage, Page):
     """The course catalogue."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -31,6 +32,7 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     template = "courses/course_index_page.html"
+    shell_query_parameters = ("succesfactor", "sector", "niveau")  # CatalogueFilterForm's fields
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -39,8 +41,14 @@ class CourseIndexPage(Page):
         from .selectors import catalogue_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_for(index=self, user=request.user, params=request.GET))
+        context.update(catalogue_for(index=self, params=request.GET))
         return context
+
+    def get_personal_context(self, request, markers, *args, **kwargs):
+        from .selectors import course_status_markers
+
+        course_ids = markers.get("course-status", [])
+        return {"markers": course_status_markers(user=request.user, course_ids=course_ids)}
 
     def get_template(self, request, *args, **kwargs):
         if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
@@ -48,7 +56,7 @@ class CourseIndexPage(Page):
         return self.template
 
 
-class CoursePage(Page):
+class CoursePage(ShellPage, Page):
     """A self-paced course: modules of lessons, with its goals, audience and settings."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
@@ -166,8 +174,13 @@ class CoursePage(Page):
         from .selectors import course_overview_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_overview_for(course=self, user=request.user))
+        context.update(course_overview_for(course=self))
         return context
+
+    def get_personal_context(self, request, markers, *args, **kwargs):
+        from .selectors import course_progress_for
+
+        return course_progress_for(course=self, user=request.user)
 
 
 class Enrolment(models.Model):

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Count, F
 from django.db.models.functions import Substr
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page, Site
@@ -373,8 +375,11 @@ def course_statuses(*, user, courses: list[CoursePage]) -> dict[int, CourseStatu
 # --- Catalogue -------------------------------------------------------------------------------------
 
 
-def catalogue_for(*, index: Page, user, params) -> dict:
-    """The catalogue with its filters (success factor, sector, level) applied from GET parameters."""
+def catalogue_for(*, index: Page, params) -> dict:
+    """The catalogue with its filters (success factor, sector, level) applied from GET parameters.
+
+    The same for every visitor: each professional's status per course is filled in per request
+    (`course_status_markers`)."""
     courses = CoursePage.objects.live().child_of(index).order_by("path")
     filter_form = CatalogueFilterForm(params, factors=all_factors())
     unknown_filter = not filter_form.is_valid()
@@ -389,12 +394,28 @@ def catalogue_for(*, index: Page, user, params) -> dict:
         if selected["niveau"]:
             courses = courses.filter(level=selected["niveau"])
     courses = list(courses.distinct().prefetch_related("success_factors").select_related("cover_image"))
-    statuses = course_statuses(user=user, courses=courses)
     return {
-        "courses": [(course, statuses[course.pk]) for course in courses],
+        "courses": courses,
         "filter_form": filter_form,
         "unknown_filter": unknown_filter,
         "is_filtered": any(params.get(name, "").strip() for name in filter_form.fields),
+    }
+
+
+def course_status_markers(*, user, course_ids: list[str]) -> dict[str, str]:
+    """The professional's status (and progress bar) for each course a page shows, as marker values."""
+    if not user.is_authenticated:
+        courses = [SimpleNamespace(pk=int(pk)) for pk in course_ids if pk.isdigit()]
+    else:
+        courses = list(
+            CoursePage.objects.filter(pk__in=[int(pk) for pk in course_ids if pk.isdigit()]).only(
+                "pk", "path", "depth"
+            )
+        )
+    statuses = course_statuses(user=user, courses=courses)
+    return {
+        f"course-status:{pk}": render_to_string("courses/includes/course_status.html", {"status": status})
+        for pk, status in statuses.items()
     }
 
 
@@ -407,7 +428,23 @@ def live_prerequisites(course: CoursePage) -> list[CoursePage]:
 # --- Course page -----------------------------------------------------------------------------------
 
 
-def course_overview_for(*, course: CoursePage, user) -> dict:
+def course_overview_for(*, course: CoursePage) -> dict:
+    """What the course page shows everyone: its modules and items, prerequisites, factors, trainers."""
+    modules = course_structure(course)
+    total_minutes = sum(item.estimated_minutes for module in modules for item in module.items)
+    return {
+        "modules": modules,
+        "prerequisites": live_prerequisites(course),
+        "factors": list(course.success_factors.all()),
+        "trainers": list(course.trainers.all()),
+        "total_minutes": total_minutes,
+        "duration": Decimal(course.duration_hours),
+    }
+
+
+def course_progress_for(*, course: CoursePage, user) -> dict:
+    """What the course page shows of the professional: their journey, missing prerequisites, and the
+    status of each item and module (marker values)."""
     journey = journey_for(user=user, course=course)
     prerequisites = live_prerequisites(course)
     missing_prerequisites = []
@@ -420,16 +457,20 @@ def course_overview_for(*, course: CoursePage, user) -> dict:
                 ).values_list("course_id", flat=True)
             )
         missing_prerequisites = [p for p in prerequisites if p.pk not in completed]
-    total_minutes = sum(item.estimated_minutes for item in journey.items)
-    return {
-        "journey": journey,
-        "prerequisites": prerequisites,
-        "missing_prerequisites": missing_prerequisites,
-        "factors": list(course.success_factors.all()),
-        "trainers": list(course.trainers.all()),
-        "total_minutes": total_minutes,
-        "duration": Decimal(course.duration_hours),
-    }
+    markers = {}
+    for module in journey.modules:
+        markers[f"module-progress:{module.id}"] = (
+            render_to_string(
+                "courses/includes/progress.html", {"percent": module.percent, "label": module.title}
+            )
+            if journey.is_enrolled
+            else ""
+        )
+        for item in module.items:
+            markers[f"item:{item.id}"] = render_to_string(
+                "courses/includes/syllabus_item.html", {"item": item, "journey": journey}
+            )
+    return {"journey": journey, "missing_prerequisites": missing_prerequisites, "markers": markers}
 
 
 # --- Dashboard -------------------------------------------------------------------------------------

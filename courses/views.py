@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from academy.pages import personal_page
 from academy.storage import private_file_response
 from accounts import roles
 from accounts.forms import InvitationForm
@@ -20,7 +21,12 @@ from .models import Certificate, CoursePage
 
 @login_required
 def dashboard(request):
-    return render(request, "courses/dashboard.html", selectors.dashboard_for(user=request.user))
+    return personal_page(
+        request,
+        "courses/dashboard.html",
+        title=_("My learning"),
+        context=lambda: selectors.dashboard_for(user=request.user),
+    )
 
 
 @login_required

@@ -16,11 +16,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from academy.pages import ShellPage
+
 from .forms import FitnessScanPageForm
 from .scoring import SCALE_MAX, SCALE_MIN, Band
 
 
-class FitnessScanPage(RoutablePageMixin, Page):
+class FitnessScanPage(ShellPage, RoutablePageMixin, Page):
     """The FitnessScan: how ready an organisation is for collaboration. The statements and the advice
     are edited inline; taking the scan, the result, the report and the organisation profile are routes."""
 

@@ -15,6 +15,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
+from academy.pages import shell_response
 from academy.pdf import template_to_pdf
 from accounts.roles import is_coordinator
 
@@ -60,8 +61,33 @@ def _new_response(request, page: FitnessScanPage) -> ScanResponse:
 
 
 def start_page(request, *, page: FitnessScanPage):
-    steps = selectors.scan_steps(page=page)
+    """The scan's introduction (the same for everyone) with the visitor's own scan in progress and
+    recent results filled in per request (academy/pages.py)."""
+
+    def shared():
+        steps = selectors.scan_steps(page=page)
+        return {
+            **page.get_context(request),
+            "steps": steps,
+            "statement_count": sum(len(step.statements) for step in steps),
+        }
+
+    response = shell_response(
+        request,
+        "fitnessscan/fitness_scan_page.html",
+        shared=shared,
+        personal=lambda markers: {"page": page, **_start_personal(request, page)},
+        public=lambda: not page.get_view_restrictions(),
+    )
+    add_never_cache_headers(response)  # a scan in progress is personal, also in the browser's cache
+    return response
+
+
+def _start_personal(request, page: FitnessScanPage) -> dict:
     response = _open_response(request, page)
+    if response is None and not request.user.is_authenticated and not session.result_ids(request.session):
+        return {"statement_count": 0}  # a first visit: nothing of theirs to show
+    steps = selectors.scan_steps(page=page)
     answered = selectors.response_answers(response=response)
     user = _user(request)
     if user is not None:
@@ -72,20 +98,14 @@ def start_page(request, *, page: FitnessScanPage):
                 page=page, response_ids=session.result_ids(request.session)
             )
         )
-    return _render(
-        request,
-        page,
-        "fitnessscan/fitness_scan_page.html",
-        {
-            "steps": steps,
-            "open_response": response if answered else None,
-            "resume_at": selectors.first_incomplete_step(steps=steps, answered=answered) or len(steps),
-            "answered_count": len(answered),
-            "statement_count": sum(len(step.statements) for step in steps),
-            "recent_results": recent_results,
-            "is_coordinator": is_coordinator(request.user),
-        },
-    )
+    return {
+        "open_response": response if answered else None,
+        "resume_at": selectors.first_incomplete_step(steps=steps, answered=answered) or len(steps),
+        "answered_count": len(answered),
+        "statement_count": sum(len(step.statements) for step in steps),
+        "recent_results": recent_results,
+        "is_coordinator": is_coordinator(request.user),
+    }
 
 
 def restart(request, *, page: FitnessScanPage):

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from academy.pages import ShellPage
 from successfactors.models import World
 
 from .blocks import SheetItemBlock, StepBlock
@@ -27,7 +28,7 @@ class Phase(models.TextChoices):
     EVALUATE_AND_RESET = "evalueren-en-resetten", _("Evaluating and resetting")
 
 
-class InstrumentIndexPage(Page):
+class InstrumentIndexPage(ShellPage, Page):
     """The repertoire of action: every instrument sheet, one A4 each."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -36,6 +37,8 @@ class InstrumentIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["handelingsrepertoire.InstrumentPage"]
     max_count = 1
+
+    shell_query_parameters = ("q", "succesfactor", "wereld", "fase")  # InstrumentFilterForm's fields
 
     class Meta:
         verbose_name = _("instrument index")
@@ -65,7 +68,7 @@ class InstrumentIndexPage(Page):
         return response
 
 
-class InstrumentPage(RoutablePageMixin, Page):
+class InstrumentPage(ShellPage, RoutablePageMixin, Page):
     """One instrument sheet: always the same recognisable shape, and always one A4."""
 
     summary = models.CharField(
@@ -156,6 +159,10 @@ class InstrumentPage(RoutablePageMixin, Page):
     def pdf_url(self) -> str:
         url = self.url
         return url + self.reverse_subpage("pdf") if url else ""
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.serve_shell(request, *args, **kwargs)
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from academy.pagecache import cached
+from academy.pages import ShellPage
 
 SECTION_PAGE_TYPES = [
     "courses.CourseIndexPage",
@@ -16,16 +17,7 @@ SECTION_PAGE_TYPES = [
 ]
 
 
-class CachedViewRestrictionsMixin:
-    """Wagtail checks view restrictions (its privacy settings) on every request with two queries;
-    they change rarely, so read them through the page cache, which a restriction change clears."""
-
-    def get_view_restrictions(self):
-        uncached = super().get_view_restrictions
-        return cached(f"restrictions:{self.path}", lambda: list(uncached()))
-
-
-class HomePage(Page):
+class HomePage(ShellPage, Page):
     """The academy's front door: what it offers and where to start."""
 
     hero_title = models.CharField(_("hero title"), max_length=200)

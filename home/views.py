@@ -1,14 +1,22 @@
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page as WagtailPage
 
+from academy.pages import register_query_parameters, shell_response
 from academy.search import MAX_QUERY_LENGTH, run_search, search_words
 
 RESULTS_PER_PAGE = 10
 
 
+register_query_parameters("q", "pagina")
+
+
 def search(request):
+    """Search results: the same for everyone who searches the same words (academy/pages.py)."""
+    return shell_response(request, "home/search.html", shared=lambda: _search_context(request))
+
+
+def _search_context(request) -> dict:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     words = search_words(query)
     notice = ""
@@ -18,7 +26,7 @@ def search(request):
     if results is None:
         notice = _("This search could not be carried out. Try other or fewer words.")
         results = _results_page("", 1)
-    return render(request, "home/search.html", {"query": query, "results": results, "notice": notice})
+    return {"query": query, "results": results, "notice": notice}
 
 
 def _results_page(words: str, number) -> Page:

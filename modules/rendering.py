@@ -1,47 +1,32 @@
-"""Rendering a lesson: once per published revision as a shell, then filled in per professional.
+"""A lesson on the shell path (academy/pages.py): what is the same for every professional, and what not.
 
 Everything on a lesson page is the same for every professional except their progress (the course
-navigation, the progress bar, the completion button), their journal answers, their name and CSRF token and
-any messages. The page is rendered once per published revision, language and content version with markers
-for those parts (academy/shell.py), kept in the cache, and filled in on each request: a few string
-operations instead of rendering a 40-item course navigation and the page chrome every time.
+navigation's statuses, the progress bar, the completion button), their journal answers, their name and
+CSRF token and any messages. The lesson body and the course navigation are rendered once per content
+version into the shell; the professional's statuses and answers are marker values filled in per request.
 """
 
 from functools import cache
 
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from academy.pagecache import cached
-from academy.shell import fill, render_shell
+
+def render_lesson_body(page):
+    html = render_to_string("modules/includes/lesson_body.html", {"page": page})
+    return mark_safe(html)  # noqa: S308  # nosec B308, B703  # our own templates, autoescaped
 
 
-def render_lesson_body(page) -> str:
-    return render_to_string("modules/includes/lesson_body.html", {"page": page})
+def lesson_personal_context(journey, item_state) -> dict:
+    """The professional's own part of a lesson: the journey for the personal includes, and the values
+    of the lesson template's markers."""
+    return {"journey": journey, "item_state": item_state, "markers": personal_values(journey)}
 
 
-def lesson_response(page, request, context: dict) -> HttpResponse:
-    """The lesson page for this request; `context` is the page's context (with the journey, if any)."""
-    published = page.live_revision_id and not getattr(request, "is_preview", False)
-    if published:
-        key = f"lesson-shell:{page.pk}:{page.live_revision_id}:{get_language()}"
-        shell = cached(key, lambda: _render_shell(page, request, context))
-    else:
-        shell = _render_shell(page, request, context)
-    return HttpResponse(fill(shell, request=request, context=context, values=personal_values(context)))
-
-
-def _render_shell(page, request, context: dict) -> str:
-    body = mark_safe(render_lesson_body(page))  # noqa: S308  # nosec B308, B703  # our own templates, autoescaped
-    return render_shell(page.get_template(request), {**context, "body_html": body}, request)
-
-
-def personal_values(context: dict) -> dict[str, str]:
+def personal_values(journey) -> dict[str, str]:
     """The professional's own values for the markers of the lesson template and its blocks."""
-    journey = context.get("journey")
     if journey is None:
         return {}
     values = {

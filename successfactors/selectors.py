@@ -1,18 +1,9 @@
-from django.core.cache import cache
+from academy.pagecache import cached
 
 from .models import SuccessFactor
 
-CACHE_KEY = "successfactors:all"
-
 
 def all_factors() -> list[SuccessFactor]:
-    """The eight factors, in order. Cached: they change rarely and appear on many pages."""
-    factors = cache.get(CACHE_KEY)
-    if factors is None:
-        factors = list(SuccessFactor.objects.order_by("number"))
-        cache.set(CACHE_KEY, factors, 60 * 60)
-    return factors
-
-
-def clear_cache(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
+    """The eight factors, in order: they appear on many pages and change rarely (a change of a factor
+    is a change of content, see academy.apps.content_saved)."""
+    return cached("successfactors:all", lambda: list(SuccessFactor.objects.order_by("number")))

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "accounts.middleware.AdministratorMFAMiddleware",
+    # Last: it answers anonymous visitors from the cache, after the language, CSRF cookie and messages.
+    "academy.pages.PageShellMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -294,8 +296,9 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False
 SENDFILE_BACKEND = "academy.storage"
 
 SESSION_COOKIE_HTTPONLY = True
-# Sessions are read from the cache and written through to the database: one query less per request.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database: one indexed query per logged-in request. Reading them from the cache
+# would cost a cache round trip, and a page's budget is one (academy/pages.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CSRF_FAILURE_VIEW = "academy.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # SAMEORIGIN, not DENY: Wagtail's live preview shows the page in a frame of the admin (a page of our

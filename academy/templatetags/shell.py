@@ -1,6 +1,7 @@
 """Template side of page shells (academy/shell.py)."""
 
 from django import template
+from django.template.defaultfilters import urlencode
 
 from academy.shell import SHELL
 from academy.shell import marker as make_marker
@@ -31,3 +32,12 @@ def current_path(context):
         return make_marker("current-path")
     request = context.get("request")
     return request.get_full_path() if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def current_path_urlencoded(context):
+    """The requested path with its query, URL-encoded for a `?next=` parameter (a marker in a shell)."""
+    if context.get(SHELL):
+        return make_marker("current-path-encoded")
+    request = context.get("request")
+    return urlencode(request.get_full_path()) if request else ""

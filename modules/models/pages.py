@@ -9,14 +9,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import CachedViewRestrictionsMixin
+from academy.pages import ShellPage
 
 from ..blocks import lesson_blocks
 from ..panels import QuestionBankPanel
-from ..rendering import lesson_response
+from ..rendering import lesson_personal_context, render_lesson_body
 
 
-class ModulePage(Page):
+class ModulePage(ShellPage, Page):
     """A learning module: a coherent part of a course, made of lessons and a quiz."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
@@ -36,7 +36,7 @@ class ModulePage(Page):
         return context
 
 
-class LearningItemPage(CachedViewRestrictionsMixin, Page):
+class LearningItemPage(ShellPage, Page):
     """What a professional completes inside a module: a lesson or a quiz.
 
     A concrete base so that one query lists every item of a course with its settings, whatever its type.
@@ -89,15 +89,15 @@ class LessonPage(LearningItemPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The courses app passes the professional's journey when it serves the lesson; previews have none.
-        context.update(journey=kwargs.get("journey"), item_state=kwargs.get("item_state"))
+        # Only the course's structure is used from the journey here; the progress is personal.
+        context.update(journey=kwargs.get("journey"), body_html=render_lesson_body(self))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        request.is_preview = False
-        return lesson_response(self, request, self.get_context(request, *args, **kwargs))
+    def get_personal_context(self, request, markers, *args, **kwargs):
+        return lesson_personal_context(kwargs.get("journey"), kwargs.get("item_state"))
 
     def serve_preview(self, request, mode_name):
-        return lesson_response(self, request, self.get_context(request))
+        return self.serve_shell(request)
 
 
 class ReviewMode(models.TextChoices):

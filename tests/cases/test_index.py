@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page
 
+from academy.pagecache import bump_pages_version
 from accounts.models import Sector
 from cases.factories import CasePageFactory
 from cases.models import CaseInstrument, CollaborationKind
@@ -133,12 +134,14 @@ def test_index_queries_do_not_grow_with_the_number_of_cases(
 ):
     _add_cases(index, factors, 3)
     client.get(INDEX, query)  # warm caches (site root, content types)
+    bump_pages_version()  # rendered anew, as after a publication: the work that could grow with the data
     with django_assert_max_num_queries(16) as few:
         client.get(INDEX, query)
     # Every request empties the query log: count now.
     with_three = len(few.captured_queries)
     _add_cases(index, factors, 12)
     client.get(INDEX, query)
+    bump_pages_version()
     with django_assert_max_num_queries(with_three):
         response = client.get(INDEX, query)
     assert len(response.context["cases"]) >= 3

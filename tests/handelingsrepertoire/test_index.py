@@ -1,5 +1,6 @@
 import pytest
 
+from academy.pagecache import bump_pages_version
 from handelingsrepertoire.factories import build_instrument
 from handelingsrepertoire.models import Phase
 from successfactors.models import World
@@ -135,13 +136,15 @@ def more_sheets(index, factors, count: int, **fields) -> list:
 def test_the_index_runs_the_same_number_of_queries_for_few_and_many_sheets(
     client, sheets, index, factors, django_assert_max_num_queries
 ):
-    client.get(index.url)  # warm the caches (site root paths, menu, content types)
+    client.get(index.url)  # warm the caches (site root paths, content types)
+    bump_pages_version()  # the page is rendered anew, as after a publication: that is the work that could grow
     with django_assert_max_num_queries(16) as few:
         assert len(client.get(index.url).context["instruments"]) == 3
     budget = len(few)  # now: the next request empties the connection's query log
     more_sheets(index, factors, 27)
     for params in ({}, {"pagina": 3}, {"wereld": "beide", "pagina": 2}):
-        client.get(index.url, params)  # publishing emptied the caches; warm them again
+        client.get(index.url, params)
+        bump_pages_version()
         with django_assert_max_num_queries(budget):
             response = client.get(index.url, params)
         assert response.context["instruments"] and response.context["page_obj"].paginator.count >= 27
