@@ -16,6 +16,7 @@ class AcademyConfig(AppConfig):
         from .pagecache import bump_pages_version
 
         protect_wagtail_exports()
+        keep_site_root_paths_per_content_version(Site)
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_pages_version, dispatch_uid=f"pagecache-{signal}")
@@ -23,9 +24,10 @@ class AcademyConfig(AppConfig):
             post_delete.connect(
                 bump_pages_version, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}"
             )
-        post_save.connect(
-            bump_pages_version, sender=PageViewRestriction, dispatch_uid="pagecache-restriction"
-        )
+        for model in (PageViewRestriction, Site):
+            post_save.connect(
+                bump_pages_version, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}"
+            )
         post_save.connect(content_saved, dispatch_uid="pagecache-content-save")
         post_delete.connect(content_saved, dispatch_uid="pagecache-content-delete")
 
@@ -36,6 +38,23 @@ class AcademyConfig(AppConfig):
             post_delete.connect(
                 CachedSiteMiddleware.clear, sender=model, dispatch_uid=f"site-del-{model.__name__}"
             )
+
+
+def keep_site_root_paths_per_content_version(site_model) -> None:
+    """Every page URL Wagtail computes asks the shared cache for the sites' root paths, once per page
+    object: a Redis round trip for each link on a page. They change only with a site or a page's path,
+    and both bump the content version, so each process keeps them per version (academy.pagecache)."""
+    from .pagecache import cached
+
+    wagtail_lookup = site_model.get_site_root_paths
+    if getattr(wagtail_lookup, "kept_per_content_version", False):
+        return
+
+    def site_root_paths():
+        return cached("wagtail-site-root-paths", wagtail_lookup)
+
+    site_root_paths.kept_per_content_version = True
+    site_model.get_site_root_paths = staticmethod(site_root_paths)
 
 
 def content_models() -> frozenset:
