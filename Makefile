@@ -10,7 +10,7 @@ UV := $(BIN)/uv
 APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 APT_TEST := $(APT_RUN) chromium poppler-utils openjdk-17-jre-headless
 
-.PHONY: run test install install-test system-deps messages compilemessages migrate seed lint format benchmark
+.PHONY: run test install install-test system-deps messages compilemessages migrate seed lint format benchmark bench-throughput
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,13 @@ benchmark: install
 	@mkdir -p var
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py benchmark $(ARGS)
+
+# Every page beside a bare Django view under the same gunicorn (README, "Snelheid"); installs wrk itself.
+bench-throughput: install
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_RUN) wrk"
+	@mkdir -p var
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py benchmark --every-page $(ARGS)
 
 # The production topology on this machine (README, "Productie"): PostgreSQL and Redis with their data in
 # var/, migrations, collectstatic, a Celery worker and beat, gunicorn on http://127.0.0.1:$(PORT)/.

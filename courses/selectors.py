@@ -314,6 +314,11 @@ def required_item_counts(course_paths: list[str], course_depth: int) -> dict[str
     return totals
 
 
+def _required_items_of_every_course(course_depth: int) -> dict[str, int]:
+    paths = list(CoursePage.objects.filter(depth=course_depth).values_list("path", flat=True))
+    return required_item_counts(paths, course_depth)
+
+
 def completed_item_counts(
     *, user_ids: list[int] | None = None, course_ids: list[int], course_depth: int
 ) -> dict[tuple, int]:
@@ -352,7 +357,8 @@ def course_statuses(*, user, courses: list[CoursePage]) -> dict[int, CourseStatu
     if not enrolments:
         return statuses
     enrolled_courses = [c for c in courses if c.pk in enrolments]
-    totals = required_item_counts([c.path for c in enrolled_courses], enrolled_courses[0].depth)
+    depth = enrolled_courses[0].depth
+    totals = cached(f"required-items:{depth}", lambda: _required_items_of_every_course(depth))
     done = completed_item_counts(
         user_ids=[user.pk],
         course_ids=[c.pk for c in enrolled_courses],
@@ -403,20 +409,28 @@ def catalogue_for(*, index: Page, params) -> dict:
 
 
 def course_status_markers(*, user, course_ids: list[str]) -> dict[str, str]:
-    """The professional's status (and progress bar) for each course a page shows, as marker values."""
-    if not user.is_authenticated:
-        courses = [SimpleNamespace(pk=int(pk)) for pk in course_ids if pk.isdigit()]
-    else:
-        courses = list(
-            CoursePage.objects.filter(pk__in=[int(pk) for pk in course_ids if pk.isdigit()]).only(
-                "pk", "path", "depth"
-            )
-        )
+    """The professional's status (and progress bar) for each course a page shows, as marker values.
+
+    Two queries (enrolments, completed items) however many courses the page lists: where the courses
+    are in the tree and how many items each requires are content, kept per content version."""
+    positions = cached("course-positions", _course_positions)
+    courses = [
+        SimpleNamespace(pk=int(pk), path=positions[int(pk)][0], depth=positions[int(pk)][1])
+        for pk in course_ids
+        if pk.isdigit() and int(pk) in positions
+    ]
     statuses = course_statuses(user=user, courses=courses)
+    not_started = render_to_string("courses/includes/course_status.html", {"status": CourseStatus("none")})
     return {
-        f"course-status:{pk}": render_to_string("courses/includes/course_status.html", {"status": status})
+        f"course-status:{pk}": not_started
+        if status.state == "none"
+        else render_to_string("courses/includes/course_status.html", {"status": status})
         for pk, status in statuses.items()
     }
+
+
+def _course_positions() -> dict[int, tuple[str, int]]:
+    return {pk: (path, depth) for pk, path, depth in CoursePage.objects.values_list("pk", "path", "depth")}
 
 
 def live_prerequisites(course: CoursePage) -> list[CoursePage]:

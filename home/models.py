@@ -43,13 +43,11 @@ class HomePage(ShellPage, Page):
         # below the home page. Look the whole path up by url_path at once, and fall back to Wagtail's
         # walk for anything else (routable pages with extra path components, unpublished pages).
         if not path_components:
-            # The site's root page object is cached per process (academy.middleware.CachedSiteMiddleware);
-            # serve the home page itself fresh from the database.
-            return (
-                super().route(request, path_components)
-                if not self.live
-                else RouteResult(HomePage.objects.get(pk=self.pk))
-            )
+            # The site's root page object is kept per process (academy.middleware.CachedSiteMiddleware);
+            # serve the home page as it is at the current content version.
+            if not self.live:
+                return super().route(request, path_components)
+            return RouteResult(cached(f"route:{self.url_path}", lambda: HomePage.objects.get(pk=self.pk)))
         url_path = self.url_path + "/".join(path_components) + "/"
         page = cached(
             f"route:{url_path}", lambda: Page.objects.live().filter(url_path=url_path).specific().first()

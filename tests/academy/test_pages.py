@@ -264,12 +264,13 @@ def test_a_moderation_decision_shows_on_the_next_request(seeded):
 
 
 def shell_keys() -> set[str]:
-    return {key for key in getattr(cache, "_cache", {}) if "shell:" in key}
+    """The page shells in the cache: the in-memory one of `make test` or Redis in the production suite."""
+    if isinstance(getattr(cache, "_cache", None), dict):
+        return {key for key in cache._cache if "shell:" in key}
+    return {key.decode() for key in cache._cache.get_client(None).scan_iter(match="*shell:*")}
 
 
 def test_a_query_string_cannot_fill_the_cache(catalogue):
-    if not hasattr(cache, "_cache"):
-        pytest.skip("counts the keys of the in-memory cache")
     anonymous_html(catalogue.url)
     before = shell_keys()
     rng = random.Random(1)

@@ -141,13 +141,24 @@ def test_make_serve_runs_the_production_topology_and_stops_all_of_it(serve_folde
         assert status == 200
         assert "Mijn leeromgeving" in page
 
+        # Every kind of page the home page links to (catalogue, instruments, cases, FitnessScan, ...).
+        pages_linked_from_home = {
+            link
+            for link in re.findall(r'href="(/[^"?#]*)"', home)
+            if not link.startswith(("/static/", "/accounts/", "/admin/", "/media/", "/taal/"))
+        }
+        assert len(pages_linked_from_home) >= 5, pages_linked_from_home
+
         # Redis stopped: the cache fails open, pages (and the logged-in page) still render.
         redis_pid = int((var / "redis" / "redis.pid").read_text())
         os.kill(redis_pid, signal.SIGTERM)
         while Path(f"/proc/{redis_pid}").exists():
             time.sleep(0.05)
-        for path in ("/", "/cursussen/", "/mijn/"):
+        anonymous = Browser(base_url)
+        for path in {"/", "/cursussen/", "/mijn/", *pages_linked_from_home}:
             assert browser.get(path)[0] == 200, path
+            if path != "/mijn/":
+                assert anonymous.get(path)[0] == 200, path
         status, report = health(base_url)
         assert status == 503
         assert report["checks"]["cache"].startswith("error")

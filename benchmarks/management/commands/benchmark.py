@@ -1,15 +1,23 @@
 """Measures the academy's hot pages on a realistic amount of data.
 
     python manage.py benchmark [--rebuild] [--requests 40] [--seconds 12]
+    python manage.py benchmark --every-page [--page-seconds 3] [--rounds 2]   (make bench-throughput)
 
 Builds (once, kept in var/bench.sqlite3) 50 courses × 40 lessons and 5,000 professionals with realistic
 progress, then reports median and p95 response times through Django's test client, and compares the
 throughput of a logged-in lesson page with a bare Django view of similar size under gunicorn.
 Run it with `make benchmark`; it sets DJANGO_SETTINGS_MODULE=academy.settings.bench and the database.
+
+With --every-page it measures every kind of page instead, anonymous and logged in, side by side with the
+bare view under the same gunicorn (2 sync workers), with wrk (8 connections) when it is installed, else
+with a small threaded Python client, and prints each page's requests/s and its ratio to the bare view.
 """
 
+import contextlib
 import os
 import random
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -43,6 +51,17 @@ class Command(BaseCommand):
             "--seconds", type=float, default=12.0, help="measuring time per page for the throughput"
         )
         parser.add_argument("--skip-throughput", action="store_true")
+        parser.add_argument(
+            "--every-page",
+            action="store_true",
+            help="every page beside the bare view (make bench-throughput)",
+        )
+        parser.add_argument(
+            "--rounds", type=int, default=2, help="alternating rounds per page (--every-page)"
+        )
+        parser.add_argument(
+            "--page-seconds", type=float, default=3.0, help="measuring time per page and round (--every-page)"
+        )
 
     def handle(self, *args, **options):
         if settings.ROOT_URLCONF != "benchmarks.urls":
@@ -59,6 +78,9 @@ class Command(BaseCommand):
         if options["rebuild"] or not built:
             self.remove_data()
             self.build()
+        if options["every_page"]:
+            self.report_every_page(options["page_seconds"], options["rounds"])
+            return
         self.report_timings(options["requests"])
         for name, function in self.extra_benchmarks():
             self.stdout.write(f"{name}: {function()}")
@@ -317,39 +339,12 @@ class Command(BaseCommand):
         size = len(client.get(lesson_url).content)
         bare_url = f"/bench/bare/?n={max(1, size // 330)}"
         bare_size = len(client.get(bare_url).content)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        db = settings.DATABASES["default"]
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "academy.settings.bench"}
-        if db["ENGINE"].endswith("sqlite3"):
-            env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
-        server = subprocess.Popen(  # noqa: S603 (our own command line)
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "academy.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/healthz/")
+        with gunicorn() as base:
             # Alternate the two in rounds, so that whatever else the machine does weighs on both alike.
             bare = lesson = 0.0
             for _round in range(ROUNDS):
                 bare += load(base + bare_url, None, seconds / ROUNDS) / ROUNDS
                 lesson += load(base + lesson_url, session_id, seconds / ROUNDS) / ROUNDS
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
         self.stdout.write(
             f"\nthroughput under gunicorn (2 sync workers, 4 client threads, {seconds:.0f} s each "
             f"in {ROUNDS} alternating rounds):"
@@ -357,6 +352,180 @@ class Command(BaseCommand):
         self.stdout.write(f"  bare Django view ({bare_size // 1024} KB):      {bare:7.1f} requests/s")
         self.stdout.write(f"  logged-in lesson page ({size // 1024} KB): {lesson:7.1f} requests/s")
         self.stdout.write(f"  ratio: {100 * lesson / bare:.0f} % of the bare view")
+
+    # --- every page side by side ----------------------------------------------------------------------
+
+    def every_page(self) -> list[tuple[str, str, bool]]:
+        """(name, URL, logged in) for each kind of page a visitor opens; the demo's and the benchmark's."""
+        from cases.models import CaseIndexPage, CasePage
+        from courses.models import CourseIndexPage, CoursePage, Enrolment
+        from fitnessscan.models import FitnessScanPage
+        from handelingsrepertoire.models import InstrumentIndexPage, InstrumentPage
+        from home.models import HomePage
+        from modules.models import QuizPage
+
+        user, pages = self.pages()
+        course = CoursePage.objects.get(pk=Enrolment.objects.filter(user=user).values("course")[:1])
+        module = course.get_children().live().order_by("path").first()
+        quiz = QuizPage.objects.live().order_by("path").first()
+        catalogue = CourseIndexPage.objects.live().first()
+        both = [
+            ("home", HomePage.objects.live().first().url),
+            ("catalogue", catalogue.url),
+            ("catalogue, filtered", f"{catalogue.url}?niveau=basis"),
+            ("course", course.url),
+            ("module", module.url),
+            ("instrument index", InstrumentIndexPage.objects.live().first().url),
+            ("instrument sheet", InstrumentPage.objects.live().order_by("path").first().url),
+            ("case index", CaseIndexPage.objects.live().first().url),
+            ("case", CasePage.objects.live().order_by("path").first().url),
+            ("FitnessScan start", FitnessScanPage.objects.live().first().url),
+        ]
+        logged_in_only = [
+            ("lesson", pages["lesson (logged in)"]),
+            ("quiz start page", quiz.url),
+            ("/mijn/", "/mijn/"),
+        ]
+        return [
+            *((name, url, False) for name, url in both),
+            *((name, url, True) for name, url in both + logged_in_only),
+        ]
+
+    def report_every_page(self, seconds: float, rounds: int):
+        from academy import pagecache
+
+        user, _pages = self.pages()
+        self.enrol_in_the_demo_quiz(user)
+        client = Client()
+        client.force_login(user)
+        session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
+        pages = self.every_page()
+        sizes = {}
+        for name, url, logged_in in pages:
+            response = (client if logged_in else Client()).get(url)
+            if response.status_code != 200:
+                raise CommandError(f"{name} ({url}) answered {response.status_code}")
+            sizes[url, logged_in] = len(response.content)
+        # The yardstick for each page: the bare view rendering a template of the page's size.
+        bare_urls = {key: f"/bench/bare/?n={max(1, size // 330)}" for key, size in sizes.items()}
+        pagecache.bump_pages_version()
+        tool = "wrk, 2 threads, 8 connections" if shutil.which("wrk") else "Python client, 4 threads"
+        self.stdout.write(
+            "\nevery page beside a bare Django view rendering a template of the same size, under gunicorn, 2 sync workers, "
+            f"{connection.vendor}; {tool}; {rounds} alternating rounds of {seconds:g} s each:"
+        )
+        self.stdout.write(
+            f"{'page':34} {'visitor':10} {'KB':>4} {'req/s':>8} {'bare':>8} {'ratio':>6}  target"
+        )
+        below = 0
+        with gunicorn() as base:
+            for _name, url, logged_in in pages:
+                warm_up(base + url, session_id if logged_in else None)
+            for name, url, logged_in in pages:
+                page = bare = 0.0
+                for _round in range(rounds):
+                    bare += measure(base + bare_urls[url, logged_in], None, seconds) / rounds
+                    page += measure(base + url, session_id if logged_in else None, seconds) / rounds
+                ratio = 100 * page / bare
+                target = 50 if logged_in else 80
+                below += ratio < target
+                self.stdout.write(
+                    f"{name:34} {'logged in' if logged_in else 'anonymous':10} "
+                    f"{sizes[url, logged_in] // 1024:4} {page:8.0f} {bare:8.0f} {ratio:5.0f}%  "
+                    f"≥ {target} %{'' if ratio >= target else '  BELOW'}"
+                )
+        self.report_miss_and_hit()
+        if below:
+            self.stdout.write(f"{below} page(s) below target")
+
+    def enrol_in_the_demo_quiz(self, user):
+        """The sample professional follows the demo course with the quiz, so its start page is theirs."""
+        from courses.models import CoursePage
+        from courses.services import enrolment_create
+        from modules.models import QuizPage
+
+        quiz = QuizPage.objects.live().order_by("path").first()
+        course = CoursePage.objects.ancestor_of(quiz).first()
+        if not course.enrolments.filter(user=user).exists():
+            enrolment_create(user=user, course=course)
+
+    def report_miss_and_hit(self, requests: int = 20):
+        """Time to the last byte of the largest course's page, on a miss (content just changed) and a hit."""
+        from academy import pagecache
+        from courses.models import CoursePage
+
+        largest = max(CoursePage.objects.live(), key=lambda course: course.get_descendants().count())
+        client = Client()
+        miss, hit = [], []
+        for _ in range(requests):
+            pagecache.bump_pages_version()
+            started = time.perf_counter()
+            client.get(largest.url)
+            miss.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            client.get(largest.url)
+            hit.append((time.perf_counter() - started) * 1000)
+        self.stdout.write(
+            f"\nlargest course ({largest.get_descendants().count()} pages), anonymous, in process: miss "
+            f"median {statistics.median(miss):.1f} ms (p95 {percentile(miss, 95):.1f}), hit median "
+            f"{statistics.median(hit):.1f} ms (p95 {percentile(hit, 95):.1f})"
+        )
+
+
+@contextlib.contextmanager
+def gunicorn():
+    """The site under gunicorn with 2 sync workers on a free port of 127.0.0.1; yields its base URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    db = settings.DATABASES["default"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "academy.settings.bench"}
+    if db["ENGINE"].endswith("sqlite3"):
+        env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
+    server = subprocess.Popen(  # noqa: S603 (our own command line)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "academy.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz/")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def warm_up(url: str, session_id: str | None, requests: int = 6) -> None:
+    """A few requests first, so that each worker has built what it keeps per content version."""
+    headers = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session_id}"} if session_id else {}
+    for _ in range(requests):
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:  # noqa: S310  # nosec B310  # our own loopback server
+            response.read()
+
+
+def measure(url: str, session_id: str | None, seconds: float) -> float:
+    """Requests per second from `url`: wrk when installed (it barely loads the machine), else `load`."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return load(url, session_id, seconds)
+    command = [wrk, "-t2", "-c8", f"-d{max(1, round(seconds))}s", url]
+    if session_id:
+        command[1:1] = ["-H", f"Cookie: {settings.SESSION_COOKIE_NAME}={session_id}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    if "Non-2xx" in output:
+        raise CommandError(f"{url} answered errors under load:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
 def percentile(values: list[float], pct: int) -> float:
