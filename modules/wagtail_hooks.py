@@ -175,6 +175,15 @@ class QuestionViewSet(SnippetViewSet):
                     ),
                 ],
             ),
+            InlinePanel(
+                "rubric_criteria",
+                label=_("Rubric (open questions)"),
+                help_text=_(
+                    "Optional: the trainer scores each criterion; the question's score is their share of "
+                    "its points."
+                ),
+                panels=[FieldRowPanel([FieldPanel("name"), FieldPanel("points")])],
+            ),
             FieldPanel("general_feedback"),
             FieldRowPanel([FieldPanel("category"), FieldPanel("reference"), FieldPanel("is_active")]),
             FieldPanel("tags"),

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "cases",
     "fitnessscan",
     "packages",
+    "notifications",
+    "feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
