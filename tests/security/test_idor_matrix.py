@@ -78,6 +78,9 @@ class World:
     invitation_token: str
     draft_image_name: str
     draft_image_content: bytes
+    journal_entry: object
+    open_response: object
+    notification: object
 
 
 def world_build() -> World:
@@ -143,11 +146,28 @@ def world_build() -> World:
     for role in ("owner", "other_professional"):
         course_services.enrolment_create(user=users[role], course=course)
     owner = users["owner"]
-    course_services.journal_save(user=owner, lesson=lesson, block_id=block_id, answer=f"Reflectie {SECRET}")
+    # The reflection asks for the trainer's feedback; the trainer gave it (and so the owner was notified).
+    from feedback.factories import reflections_ask_feedback
+
+    reflections_ask_feedback(lesson)
+    journal_entry = course_services.journal_save(
+        user=owner, lesson=lesson, block_id=block_id, answer=f"Reflectie {SECRET}"
+    )
+    course_services.journal_feedback_give(
+        entry=journal_entry,
+        trainer=users["trainer"],
+        body="<p>Feedback</p>",
+        expected_waiting_since=journal_entry.awaiting_feedback_since,
+    )
     done = quiz_services.attempt_start(quiz=quiz, user=owner)
     quiz_services.attempt_submit(
         attempt=done, quiz=quiz, user=owner, data=attempt_answers(done, open_text=f"Antwoord {SECRET}")
     )
+    from modules.models import QuestionResponse
+    from notifications.models import Notification
+
+    open_response = QuestionResponse.objects.get(attempt=done, question__kind=QuestionKind.OPEN)
+    notification = Notification.objects.get(user=owner)
     open_attempt = quiz_services.attempt_start(quiz=quiz, user=owner)
     quiz_services.attempt_save_answers(
         attempt=open_attempt, quiz=quiz, user=owner, data=attempt_answers(open_attempt, open_text=SECRET)
@@ -204,6 +224,9 @@ def world_build() -> World:
         alt_text="Overleg",
     )
     return World(
+        journal_entry=journal_entry,
+        open_response=open_response,
+        notification=notification,
         draft_image_name=draft_image.file.name,
         draft_image_content=png.getvalue(),
         membership_request=membership_request,
@@ -231,9 +254,10 @@ def owner_snapshot(world: World) -> dict:
     leave alone)."""
     from accounts.models import MembershipRequest
     from cases.models import CasePage
-    from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry
+    from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry, JournalMessage
     from fitnessscan.models import ScanResponse
     from modules.models import Attempt, Question, QuestionResponse
+    from notifications.models import Notification
 
     owner = world.users["owner"]
 
@@ -264,6 +288,9 @@ def owner_snapshot(world: World) -> dict:
             User.objects.filter(organisation=world.organisation), "pk", "organisation_role"
         ),  # fmt: skip
         "membership_requests": rows(MembershipRequest.objects.all(), "pk", "status"),
+        "journal_messages": rows(JournalMessage.objects.filter(entry__user=owner), "pk", "body"),
+        "grades": rows(QuestionResponse.objects.filter(attempt__user=owner), "pk", "graded_at", "feedback"),
+        "notifications": rows(Notification.objects.filter(user=owner), "pk", "read_at"),
     }
 
 
@@ -395,6 +422,17 @@ MATRIX: dict[str, Entry] = {
         allowed=LOGGED_IN, get=False, post=lambda w: {"answer": "Overgenomen"}, post_ok=_fs(302),
         self_scoped=True, note="saves the requester's own journal entry",
     ),
+    "courses:journal_reply": Entry(
+        url=lambda w: reverse("courses:journal_reply", args=[w.journal_entry.pk]),
+        allowed=_fs("owner"), get=False, post=lambda w: {"text": "Overgenomen"}, post_ok=_fs(302),
+        note="a reply under the trainer's feedback on the requester's own journal entry; anyone else's: 404",
+    ),
+    # ----- notifications (notifications/urls.py)
+    "notifications:open": Entry(
+        url=lambda w: reverse("notifications:open", args=[w.notification.pk]),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+        note="opens (marks read) the requester's own notification; anyone else's: 404",
+    ),
     "courses:reminders_off": Entry(
         url=lambda w: reverse(
             "courses:reminders_off", args=[signing.dumps(w.users["owner"].pk, salt="iets-anders")]
@@ -464,6 +502,18 @@ MATRIX: dict[str, Entry] = {
         url=lambda w: reverse("course_report", args=[w.course.pk]),
         allowed=_fs("trainer", "administrator"), refused=_fs(403), per_role=NO_ADMIN_ACCESS,
         note="the course's trainers and administrators; another course's trainer 403",
+    ),
+    "feedback_reflection": Entry(
+        url=lambda w: reverse("feedback_reflection", args=[w.journal_entry.pk]),
+        allowed=_fs("trainer", "administrator"), per_role=NO_ADMIN_ACCESS,
+        post=lambda w: {"feedback": '{"blocks": [], "entityMap": {}}', "waiting_since": ""},
+        note="feedback on a reflection: the course's trainers and administrators; another course's trainer 404",
+    ),
+    "feedback_answer": Entry(
+        url=lambda w: reverse("feedback_answer", args=[w.open_response.pk]),
+        allowed=_fs("trainer", "administrator"), per_role=NO_ADMIN_ACCESS,
+        post=lambda w: {"points": "0", "graded_at": ""},
+        note="grading an open answer: the course's trainers and administrators; another course's trainer 404",
     ),
     "quiz_statistics": Entry(
         url=lambda w: reverse("quiz_statistics", args=[w.quiz.pk]) + "?format=csv",
