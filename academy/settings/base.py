@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "modules",
     "handelingsrepertoire",
     "cases",
+    "questionnaires",
     "fitnessscan",
     "packages",
     "wagtail.contrib.forms",
