@@ -25,7 +25,9 @@ class CollaborationForm(forms.Form):
     )
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
     start_date = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Start date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
     own_partner_name = forms.CharField(
         label=_("You take part on behalf of"),
@@ -95,7 +97,7 @@ class InvitationForm(forms.Form):
 class RoundForm(forms.Form):
     closes_on = forms.DateField(
         label=_("Closing date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=lambda: timezone.localdate() + timedelta(days=21),
     )
 
@@ -124,7 +126,7 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = ["description", "factor", "partner", "due_date", "status"]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, collaboration, **kwargs):
         super().__init__(*args, **kwargs)

@@ -158,7 +158,7 @@ def radar_chart_svg(
 
 # -- Heat map: groups (rows) × factors, each factor split in columns (e.g. the blue and orange world) --
 
-HEAT_LABEL_WIDTH = 210
+HEAT_LABEL_WIDTH = 250
 HEAT_CELL = 38
 HEAT_ROW = 34
 HEAT_HEADER = 64
@@ -230,7 +230,7 @@ def heat_map_svg(
         )
     for row_index, row in enumerate(rows):
         y = HEAT_HEADER + row_index * HEAT_ROW
-        label = textwrap.shorten(row.label, 30, placeholder="…")
+        label = textwrap.shorten(row.label, 32, placeholder="…")
         weight = ' font-weight="700"' if row.emphasis else ""
         parts.append(
             f'<text x="4" y="{y + HEAT_ROW / 2 + 5}" font-size="14" fill="{INK}"{weight}>{escape(label)}</text>'
@@ -252,7 +252,7 @@ def change_bars_svg(
     *, items: Sequence[tuple[str, int | None]], title: str, description: str, chart_id: str = "change"
 ) -> SafeString:
     """Horizontal bars of a change in points per item (right: better, left: worse), with the number."""
-    label_width, half, row_height, scale_max = 230, 160, 26, 40
+    label_width, half, row_height, scale_max = 380, 160, 26, 40
     width = label_width + 2 * half + 50
     height = row_height * len(items) + 12
     centre = label_width + half
@@ -269,7 +269,7 @@ def change_bars_svg(
         y = 6 + index * row_height
         parts.append(
             f'<text x="4" y="{y + 17}" font-size="13" fill="{INK}">'
-            f"{escape(textwrap.shorten(label, 32, placeholder='…'))}</text>"
+            f"{escape(textwrap.shorten(label, 52, placeholder='…'))}</text>"
         )
         if change is None:
             parts.append(f'<text x="{centre + 6}" y="{y + 17}" font-size="13" fill="{MUTED}">–</text>')
