@@ -72,6 +72,6 @@ def test_results_queries_do_not_grow_with_participants_and_rounds(
     for _ in range(2 if size == 6 else 1):
         round_ = _answered_round(collaboration, partners, sizes=(size, size, size))
     client.force_login(collaboration.regisseur)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(20):
         response = client.get(f"/samenwerkingsverbanden/{collaboration.pk}/metingen/{round_.number}/")
     assert response.status_code == 200
