@@ -30,6 +30,7 @@ urlpatterns = [
     path("zoeken/", home_views.search, name="search"),
     path("mijn/meldingen/", include("notifications.urls")),
     path("mijn/", include("courses.urls")),
+    path("samenwerkingsverbanden/", include("collaborations.urls")),
     path("certificaat/<str:code>/", course_views.certificate_verify, name="certificate_verify"),
 ]
 

@@ -35,7 +35,10 @@ def _thread(data: dict, trainer: User, lesson: LessonPage, block_id: str) -> int
     if entry is None or not entry.feedback_requested or JournalMessage.objects.filter(entry=entry).exists():
         return 0
     course_services.journal_feedback_give(
-        entry=entry, trainer=trainer, body=data["feedback"], expected_waiting_since=entry.awaiting_feedback_since
+        entry=entry,
+        trainer=trainer,
+        body=data["feedback"],
+        expected_waiting_since=entry.awaiting_feedback_since,
     )
     course_services.journal_reply(entry=entry, user=professional, text=data["reply"])
     return 1
@@ -83,5 +86,7 @@ def seed(log, context) -> dict:
     reflections = _waiting_reflections(data["waiting_reflections"], lesson, block_id)
     quiz = context.get("quizzes", {}).get(data["quiz_module"])
     answers = _waiting_answers(data["waiting_answers"], quiz) if quiz is not None else 0
-    log(f"feedback: {threads} new feedback thread, {reflections} reflections and {answers} open answers waiting")
+    log(
+        f"feedback: {threads} new feedback thread, {reflections} reflections and {answers} open answers waiting"
+    )
     return {}

@@ -81,6 +81,49 @@ class World:
     journal_entry: object
     open_response: object
     notification: object
+    collaboration: object = None  # led by the owner: a closed round with results, an open one
+    collaboration_invitation: object = None
+    collaboration_action: object = None
+    collaboration_token: str = ""
+
+
+def _collaboration_build(owner: User, invited: User) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from collaborations import services as collaboration_services
+    from collaborations.factories import collaboration_create, participant_add, round_answer_all, round_open
+    from collaborations.models import Action, Participant, Remark
+
+    collaboration = collaboration_create(
+        regisseur=owner, partners=("Externe partner",), name="Wijkteams Eigenstad"
+    )
+    collaboration.description = f"Beschrijving {SECRET}"
+    collaboration.save()
+    own = Participant.objects.get(user=owner)
+    first = round_open(collaboration=collaboration)
+    for participant in [own, participant_add(partner=own.partner), participant_add(partner=own.partner)]:
+        round_answer_all(round_=first, participant=participant)
+    Remark.objects.create(round=first, participant=own, factor=first.statements.first().factor, text=SECRET)
+    collaboration_services.round_close(round_=first, by=owner)
+    round_open(collaboration=collaboration)
+    (invitation,) = collaboration_services.participants_invite(
+        partner=own.partner, by=owner, emails=[invited.email]
+    )
+    action = Action.objects.create(
+        collaboration=collaboration,
+        description=f"Actie {SECRET}",
+        factor=first.statements.first().factor,
+        partner=own.partner,
+        due_date=timezone.localdate() + timedelta(days=7),
+    )
+    return {
+        "collaboration": collaboration,
+        "collaboration_invitation": invitation,
+        "collaboration_action": action,
+        "collaboration_token": collaboration_services.invitation_token(invitation=invitation),
+    }
 
 
 def world_build() -> World:
@@ -227,6 +270,7 @@ def world_build() -> World:
         journal_entry=journal_entry,
         open_response=open_response,
         notification=notification,
+        **_collaboration_build(owner, users["trainer"]),
         draft_image_name=draft_image.file.name,
         draft_image_content=png.getvalue(),
         membership_request=membership_request,
@@ -291,6 +335,29 @@ def owner_snapshot(world: World) -> dict:
         "journal_messages": rows(JournalMessage.objects.filter(entry__user=owner), "pk", "body"),
         "grades": rows(QuestionResponse.objects.filter(attempt__user=owner), "pk", "graded_at", "feedback"),
         "notifications": rows(Notification.objects.filter(user=owner), "pk", "read_at"),
+        **_collaboration_snapshot(world, rows),
+    }
+
+
+def _collaboration_snapshot(world: World, rows) -> dict:
+    from collaborations.models import Action, Answer, Collaboration, Invitation, Partner, Round
+
+    collaboration = world.collaboration
+    return {
+        "collaboration": rows(Collaboration.objects.filter(pk=collaboration.pk), "name", "regisseur_id"),
+        "collaboration_partners": rows(
+            Partner.objects.filter(collaboration=collaboration), "pk", "archived_at"
+        ),
+        "collaboration_invitations": rows(
+            Invitation.objects.filter(collaboration=collaboration), "pk", "withdrawn_at", "accepted_at"
+        ),
+        "collaboration_rounds": rows(Round.objects.filter(collaboration=collaboration), "pk", "closed_at"),
+        "collaboration_actions": rows(
+            Action.objects.filter(collaboration=collaboration), "pk", "description", "status"
+        ),
+        "collaboration_answers": rows(
+            Answer.objects.filter(round__collaboration=collaboration), "pk", "value"
+        ),
     }
 
 
@@ -327,6 +394,10 @@ class Entry:
     post_ok: frozenset[int] | None = None  # set: allowed roles POST too and get one of these
     self_scoped: bool = False  # the id names a public object; the action touches the requester's own rows
     note: str = ""
+
+
+def _collab(w: World, name: str, *args) -> str:
+    return reverse(f"collaborations:{name}", args=[w.collaboration.pk, *args])
 
 
 def no_data(world: World) -> dict:
@@ -396,6 +467,64 @@ MATRIX: dict[str, Entry] = {
         allowed=_fs("trainer"), refused=_fs(403, "page-without-secret"),
         anonymous=_fs("page-without-secret"), post=no_data, post_ok=_fs(302),
         note="the link shows what it is for; only the invited address can accept it (403 for others)",
+    ),
+    # ----- collaborations (collaborations/urls.py): participants only, the regisseur manages
+    "collaborations:detail": Entry(url=lambda w: _collab(w, "detail"), allowed=_fs("owner")),
+    "collaborations:partner_add": Entry(
+        url=lambda w: _collab(w, "partner_add"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"name": "Overgenomen partner"}, post_ok=_fs(302),
+    ),
+    "collaborations:partner_remove": Entry(
+        url=lambda w: _collab(w, "partner_remove", w.collaboration.partners.get(name="Externe partner").pk),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:invite": Entry(
+        url=lambda w: _collab(w, "invite"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"partner": w.collaboration_invitation.partner_id, "emails": "overgenomen@example.org"},
+        post_ok=_fs(302),
+    ),
+    "collaborations:invitation_resend": Entry(
+        url=lambda w: _collab(w, "invitation_resend", w.collaboration_invitation.pk),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:invitation_withdraw": Entry(
+        url=lambda w: _collab(w, "invitation_withdraw", w.collaboration_invitation.pk),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:hand_over": Entry(
+        url=lambda w: _collab(w, "hand_over"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"participant": w.collaboration.participants.exclude(user=w.users["owner"]).first().pk},
+        post_ok=_fs(302),
+    ),
+    "collaborations:round_open": Entry(
+        url=lambda w: _collab(w, "round_open"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"closes_on": "2099-01-01"}, post_ok=_fs(400),
+        note="a round is open already: the regisseur gets the form back",
+    ),
+    "collaborations:round_close": Entry(
+        url=lambda w: _collab(w, "round_close", 2), allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:results": Entry(url=lambda w: _collab(w, "results", 1), allowed=_fs("owner")),
+    "collaborations:reset_agenda": Entry(url=lambda w: _collab(w, "reset_agenda", 1), allowed=_fs("owner")),
+    "collaborations:step": Entry(
+        url=lambda w: _collab(w, "step", 2, 1), allowed=_fs("owner"),
+        post=lambda w: {"remark": "Overgenomen"},
+    ),
+    "collaborations:actions": Entry(
+        url=lambda w: _collab(w, "actions"), allowed=_fs("owner"),
+        post=lambda w: {"description": "Overgenomen", "factor": w.collaboration_action.factor_id,
+                        "partner": w.collaboration_action.partner_id, "due_date": "2099-01-01", "status": "open"},
+    ),
+    "collaborations:action_edit": Entry(
+        url=lambda w: _collab(w, "action_edit", w.collaboration_action.pk), allowed=_fs("owner"),
+        post=lambda w: {"description": "Overgenomen", "factor": w.collaboration_action.factor_id,
+                        "partner": w.collaboration_action.partner_id, "due_date": "2099-01-01", "status": "klaar"},
+    ),
+    "collaborations:invitation": Entry(
+        url=lambda w: reverse("collaborations:invitation", args=[w.collaboration_token]),
+        allowed=_fs("trainer"), refused=_fs(403, "page-without-secret"),
+        anonymous=_fs("page-without-secret"), post=no_data, post_ok=_fs(302),
+        note="the link shows what it is for; only the invited address can join with it (403 for others)",
     ),
     # ----- the professional's own pages (courses/urls.py)
     "courses:enrol": Entry(
