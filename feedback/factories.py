@@ -15,3 +15,20 @@ def reflections_ask_feedback(lesson: LessonPage) -> str:
     lesson.save_revision().publish()
     lesson.refresh_from_db()
     return next(block.id for block in lesson.body if block.block_type == "reflection")
+
+
+def round_statements_create(*, per_factor: int = 1, factors: int = 3):
+    """Statements of the feedback round for the first success factors (seeded when missing)."""
+    from successfactors.models import SuccessFactor
+
+    from .models import RoundStatement
+
+    if not SuccessFactor.objects.exists():
+        from successfactors.demo import seed
+
+        seed(lambda *args: None, {})
+    return [
+        RoundStatement.objects.create(factor=factor, text=f"Stelling {n} over {factor.name}", sort_order=n)
+        for factor in SuccessFactor.objects.order_by("number")[:factors]
+        for n in range(per_factor)
+    ]
