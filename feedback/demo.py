@@ -73,7 +73,64 @@ def _waiting_answers(items: list[dict], quiz: QuizPage) -> int:
     return submitted
 
 
+ROUNDS_DATA = Path(__file__).resolve().parent / "demo_data" / "feedbackronde.json"
+
+
+def _statements(rows: list) -> list:
+    from successfactors.models import SuccessFactor
+
+    from .models import RoundStatement
+
+    factors = {f.number: f for f in SuccessFactor.objects.all()}
+    statements = []
+    for position, (number, text, reverse_scored) in enumerate(rows):
+        if number not in factors:
+            continue
+        statement, _created = RoundStatement.objects.get_or_create(
+            text=text,
+            defaults={"factor": factors[number], "reverse_scored": reverse_scored, "sort_order": position},
+        )
+        statements.append(statement)
+    return statements
+
+
+def _rounds(rounds: list, statements: list) -> int:
+    """A completed round (self and four others) and a running one (two of three answered), through the
+    same services as in the browser; the invitations go out as they would."""
+    from . import round_services
+
+    made = 0
+    for spec in rounds:
+        owner = User.objects.filter(email=spec["owner"]).first()
+        if owner is None or owner.feedback_rounds.filter(title=spec["title"]).exists():
+            continue
+        emails = [r["email"] for r in spec["respondents"]]
+        feedback_round = round_services.round_start(owner=owner, title=spec["title"], emails=emails)
+        round_services.self_rating_save(
+            feedback_round=feedback_round,
+            statements=statements,
+            answers=dict(zip([s.key for s in statements], spec["self"], strict=False)),
+        )
+        by_email = {r.email: r for r in feedback_round.respondents.filter(is_self=False)}
+        for item in spec["respondents"]:
+            if item["answers"] is None:
+                continue  # still waiting
+            round_services.respondent_answer(
+                respondent=by_email[item["email"]],
+                statements=statements,
+                answers=dict(zip([s.key for s in statements], item["answers"], strict=False)),
+                goes_well=item["goes_well"],
+                could_be_better=item["could_be_better"],
+            )
+        made += 1
+    return made
+
+
 def seed(log, context) -> dict:
+    rounds_data = json.loads(ROUNDS_DATA.read_text(encoding="utf-8"))
+    statements = _statements(rounds_data["statements"])
+    made = _rounds(rounds_data["rounds"], statements) if statements else 0
+    log(f"feedback rounds: {len(statements)} statements, {made} new demo rounds")
     data = json.loads(DEMO_DATA.read_text(encoding="utf-8"))
     trainer = User.objects.filter(email=data["trainer"]).first()
     course = context.get("courses", {}).get(data["course"])

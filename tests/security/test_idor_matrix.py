@@ -81,6 +81,8 @@ class World:
     journal_entry: object
     open_response: object
     notification: object
+    feedback_round: object
+    respondent_token: str
     collaboration: object = None  # led by the owner: a closed round with results, an open one
     collaboration_invitation: object = None
     collaboration_action: object = None
@@ -206,9 +208,18 @@ def world_build() -> World:
     quiz_services.attempt_submit(
         attempt=done, quiz=quiz, user=owner, data=attempt_answers(done, open_text=f"Antwoord {SECRET}")
     )
+    from feedback import round_services
+    from feedback.factories import round_statements_create
     from modules.models import QuestionResponse
     from notifications.models import Notification
 
+    round_statements_create(per_factor=1, factors=3)
+    feedback_round = round_services.round_start(
+        owner=owner, title=f"Ronde {SECRET}", emails=["r1@example.org", "r2@example.org", "r3@example.org"]
+    )
+    respondent_token = round_services.respondent_token(
+        feedback_round.respondents.filter(is_self=False).first()
+    )
     open_response = QuestionResponse.objects.get(attempt=done, question__kind=QuestionKind.OPEN)
     notification = Notification.objects.get(user=owner)
     open_attempt = quiz_services.attempt_start(quiz=quiz, user=owner)
@@ -268,6 +279,8 @@ def world_build() -> World:
     )
     return World(
         journal_entry=journal_entry,
+        feedback_round=feedback_round,
+        respondent_token=respondent_token,
         open_response=open_response,
         notification=notification,
         **_collaboration_build(owner, users["trainer"]),
@@ -299,6 +312,7 @@ def owner_snapshot(world: World) -> dict:
     from accounts.models import MembershipRequest
     from cases.models import CasePage
     from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry, JournalMessage
+    from feedback.models import FeedbackRound, Respondent
     from fitnessscan.models import ScanResponse
     from modules.models import Attempt, Question, QuestionResponse
     from notifications.models import Notification
@@ -335,6 +349,8 @@ def owner_snapshot(world: World) -> dict:
         "journal_messages": rows(JournalMessage.objects.filter(entry__user=owner), "pk", "body"),
         "grades": rows(QuestionResponse.objects.filter(attempt__user=owner), "pk", "graded_at", "feedback"),
         "notifications": rows(Notification.objects.filter(user=owner), "pk", "read_at"),
+        "feedback_rounds": rows(FeedbackRound.objects.filter(owner=owner), "pk", "title", "shared_with_id"),
+        "feedback_answers": rows(Respondent.objects.filter(round__owner=owner), "pk", "answered_at"),
         **_collaboration_snapshot(world, rows),
     }
 
@@ -555,6 +571,24 @@ MATRIX: dict[str, Entry] = {
         url=lambda w: reverse("courses:journal_reply", args=[w.journal_entry.pk]),
         allowed=_fs("owner"), get=False, post=lambda w: {"text": "Overgenomen"}, post_ok=_fs(302),
         note="a reply under the trainer's feedback on the requester's own journal entry; anyone else's: 404",
+    ),
+    # ----- the 360° feedback round (feedback/urls.py)
+    "feedback_round:report": Entry(
+        url=lambda w: reverse("feedback_round:report", args=[w.feedback_round.pk]),
+        allowed=_fs("owner"), note="the owner's report, and a trainer's only once the owner shares it",
+    ),
+    "feedback_round:self": Entry(
+        url=lambda w: reverse("feedback_round:self", args=[w.feedback_round.pk]),
+        allowed=_fs("owner"), post=no_data, note="the owner's own rating",
+    ),
+    "feedback_round:share": Entry(
+        url=lambda w: reverse("feedback_round:share", args=[w.feedback_round.pk]),
+        allowed=_fs("owner"), get=False, post=lambda w: {"trainer": str(w.users["trainer"].pk)},
+        note="only the owner shares (or stops sharing) the report",
+    ),
+    "feedback_round:answer": Entry(
+        url=lambda w: reverse("feedback_round:answer", args=[w.respondent_token]),
+        allowed=ALL, note="the link is the capability: a respondent needs no account (a forged one: 404)",
     ),
     # ----- notifications (notifications/urls.py)
     "notifications:open": Entry(
