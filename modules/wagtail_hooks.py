@@ -74,7 +74,7 @@ KIND_HELP = _(
     "Matching: each pair as text and “matches”; a distractor has only “matches”. Ordering: the items in "
     "the right order. Short answer: the accepted answers (* is a wildcard, upper or lower case does not "
     "matter), partial credit allowed. Numeric: a value with a tolerance, or a range; an option without "
-    "either stands for “any other answer”. Open question: no options, not graded.</p>"
+    "either stands for “any other answer”. Open question: no options; a trainer grades the answer (optionally with a rubric).</p>"
 )
 
 

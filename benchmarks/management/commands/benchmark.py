@@ -209,11 +209,17 @@ class Command(BaseCommand):
             ("instrument sheet PDF", self.bench_instrument_pdf),
             ("FitnessScan organisation profile, 5,000 results", self.bench_scan_profile),
             ("quiz statistics, 10,000 attempts", self.bench_quiz_statistics),
+            ("trainer's grading queue, 10,000 waiting items over 50 courses", self.bench_grading_queue),
             (
                 "collaboration results, 10 partners × 50 participants × 5 rounds",
                 self.bench_collaboration_results,
             ),
         ]
+
+    def bench_grading_queue(self) -> str:
+        from feedback.queue_bench import queue_benchmark
+
+        return queue_benchmark()
 
     def bench_collaboration_results(self) -> str:
         from django.test import Client
