@@ -64,7 +64,7 @@ def test_trainer_gives_feedback_and_grades_then_the_professionals_read_it(
     professional = context.new_page()
     log_in(professional, "collega1@example.org")
     expect(professional.locator(".user-nav__notifications .badge")).to_contain_text("1")
-    professional.get_by_role("link", name="Meldingen").click()
+    professional.locator(".user-nav__notifications").click()
     expect(
         professional.get_by_text("Je poging bij “Toets: Twee werelden van samenwerken” is beoordeeld.")
     ).to_be_visible()
