@@ -27,10 +27,12 @@ class Collaboration(models.Model):
     description = models.TextField(_("description"), blank=True, max_length=4000)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, default=Sector.OTHER)
     start_date = models.DateField(_("start date"), default=timezone.localdate)
+    # Empty only when the regisseur erased their account and nobody was left to take over.
     regisseur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("regisseur"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="collaborations_led",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
@@ -79,8 +81,12 @@ class Participant(models.Model):
 
     collaboration = models.ForeignKey(Collaboration, on_delete=models.CASCADE, related_name="participants")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="participants")
+    # Empty after the person erased their account: their answers stay, anonymous, in the results.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="collaboration_participations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="collaboration_participations",
     )
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
 

@@ -148,7 +148,9 @@ def collaboration_overview(
             .order_by()
             if row["count"] >= statement_total
         }
-    for participant in Participant.objects.filter(collaboration=collaboration).select_related("user"):
+    for participant in Participant.objects.filter(
+        collaboration=collaboration, user__isnull=False
+    ).select_related("user"):
         if participant.partner_id in partners:
             partners[participant.partner_id].participants.append(
                 {"participant": participant, "answered": participant.pk in answered}

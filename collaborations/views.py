@@ -76,7 +76,14 @@ def _detail(request, participation: Participant, *, status=200, **forms):
     rounds = list(collaboration.rounds.order_by("-number"))
     open_round = next((r for r in rounds if r.is_open), None)
     is_regisseur = collaboration.regisseur_id == request.user.pk
+    resume_at = 1
+    if open_round is not None:
+        # Answering resumes where the participant left off.
+        steps = selectors.round_steps(round_=open_round)
+        answered = selectors.participant_answers(round_=open_round, participant=participation)
+        resume_at = first_incomplete_step(steps=steps, answered=answered) or 1
     context = {
+        "resume_at": resume_at,
         "collaboration": collaboration,
         "participation": participation,
         "is_regisseur": is_regisseur,
@@ -94,7 +101,7 @@ def _detail(request, participation: Participant, *, status=200, **forms):
                 or InvitationForm(collaboration=collaboration),
                 "round_form": forms.get("round_form") or RoundForm(),
                 "participants": list(
-                    Participant.objects.filter(collaboration=collaboration)
+                    Participant.objects.filter(collaboration=collaboration, user__isnull=False)
                     .exclude(user=request.user)
                     .select_related("user", "partner")
                 ),

@@ -66,8 +66,16 @@ def test_demo_regisseur_reads_the_results_downloads_the_agenda_and_answers(
     snap(page, "step")
     answer_round(page)
 
+    page.get_by_role("link", name="Actielijst van het samenwerkingsverband").click()
+    expect(page.locator(".status--overdue")).to_have_count(1)
+    assert axe_violations(page) == []
+    page.goto(live_url + "/samenwerkingsverbanden/")
+    assert axe_violations(page) == []
 
-def test_a_new_collaboration_from_invitations_to_results(browser, page, live_url, log_in, live_folder):
+
+def test_a_new_collaboration_from_invitations_to_results(
+    browser, page, live_url, log_in, live_folder, axe_violations
+):
     mailbox = live_folder / "mail"
     log_in(page, REGISSEUR)
     page.goto(live_url + "/samenwerkingsverbanden/nieuw/")
@@ -112,6 +120,7 @@ def test_a_new_collaboration_from_invitations_to_results(browser, page, live_url
     other.goto(links["wijkteam.gemeente1@example.org"])
     other.get_by_role("button", name="Meedoen").click()
     expect(other.get_by_text("Deze uitnodiging is naar een ander e-mailadres gestuurd")).to_be_visible()
+    assert axe_violations(other) == []
     snap(other, "someone-elses-link")
     other.goto(live_url + "/samenwerkingsverbanden/uitnodiging/niet-geldig/")
     expect(other.get_by_text("Deze uitnodigingslink is niet geldig")).to_be_visible()

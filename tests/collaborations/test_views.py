@@ -178,3 +178,73 @@ def test_coordinator_sees_the_organisations_collaborations_without_results(clien
     page = client.get(BASE).content.decode()
     assert collaboration.name in page
     assert client.get(f"{BASE}{collaboration.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("people", [1, 8])
+def test_the_regisseurs_overview_queries_do_not_grow(
+    client_regisseur, collaboration, partners, people, django_assert_max_num_queries
+):
+    round_ = round_open(collaboration=collaboration)
+    for partner in partners.values():
+        for _ in range(people):
+            round_answer_all(round_=round_, participant=participant_add(partner=partner))
+        services.participants_invite(
+            partner=partner,
+            by=collaboration.regisseur,
+            emails=[f"p{partner.pk}-{n}@example.org" for n in range(people)],
+        )
+    with django_assert_max_num_queries(20):
+        page = client_regisseur.get(f"{BASE}{collaboration.pk}/")
+    assert page.status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client_regisseur.get(BASE).status_code == 200
+
+
+def test_answering_resumes_where_the_participant_left_off(client_regisseur, collaboration, regisseur):
+    round_ = round_open(collaboration=collaboration)
+    participation = Participant.objects.get(user=regisseur)
+    first = selectors.round_steps(round_=round_)[0]
+    services.step_answer(
+        round_=round_,
+        participant=participation,
+        statements=first.statements,
+        answers={s.key: 3 for s in first.statements},
+    )
+    assert (
+        f"/metingen/{round_.number}/stap/2/"
+        in client_regisseur.get(f"{BASE}{collaboration.pk}/").content.decode()
+    )
+
+
+def test_erasing_an_account_keeps_the_answers_and_hands_over_the_lead(collaboration, partners, regisseur):
+    from accounts.privacy import user_data_export, user_erase
+
+    round_ = round_open(collaboration=collaboration)
+    own = Participant.objects.get(user=regisseur)
+    round_answer_all(round_=round_, participant=own)
+    successor = participant_add(partner=partners["Zorggroep"])
+    assert user_data_export(user=regisseur)["collaborations"]["participations"][0]["regisseur"] is True
+    answers = Answer.objects.count()
+    user_erase(user=regisseur)
+    collaboration.refresh_from_db()
+    assert collaboration.regisseur == successor.user
+    assert Answer.objects.count() == answers
+    assert Participant.objects.get(pk=own.pk).user is None
+
+
+def test_trainers_edit_the_statement_set_in_the_cms(client, factors):
+    from accounts.roles import TRAINERS
+    from accounts.services import groups_ensure
+    from collaborations.demo import _grant_cms_permissions, statements_seed
+
+    statements_seed()
+    groups_ensure()
+    _grant_cms_permissions()
+    trainer = UserFactory(organisation=None)
+    from django.contrib.auth.models import Group
+
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
+    client.force_login(trainer)
+    listing = client.get("/admin/snippets/collaborations/collaborationstatement/")
+    assert listing.status_code == 200
+    assert "Ons gezamenlijke doel staat op papier" in listing.content.decode()
