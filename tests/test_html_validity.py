@@ -41,6 +41,20 @@ def pages_of_the_demo() -> dict[str, str]:
         "profile": "/accounts/profiel/",
         "404": "/bestaat-niet/",
         **collaboration_pages(),
+        **feedback_pages(),
+    }
+
+
+def feedback_pages() -> dict[str, str]:
+    from feedback.models import FeedbackRound
+
+    done = FeedbackRound.objects.get(title="Mijn rol in het wijkteamconvenant (voorjaar)")
+    return {
+        "notifications": "/mijn/meldingen/",
+        "notification e-mail choices": "/mijn/meldingen/instellingen/",
+        "feedback rounds": "/feedbackronde/",
+        "feedback round report": f"/feedbackronde/{done.pk}/",
+        "feedback round self-rating": f"/feedbackronde/{done.pk}/zelf/",
     }
 
 
