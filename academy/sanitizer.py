@@ -33,8 +33,9 @@ Policy:
 * Comments are removed.
 * Profiles: ``sanitize_html(value, profile=QUESTION_TEXT)`` also keeps ``<pre>``,
   ``<code>`` and ``<q>`` (``QUESTION_TEXT_TAGS``), for quiz questions that show code or
-  a fixed layout (Moodle's GIFT files carry them). The attribute, link and
-  drop-content rules are the same in every profile.
+  a fixed layout (Moodle's GIFT files carry them); ``profile=FEEDBACK`` keeps only
+  paragraphs, lists, bold, italic and links (feedback to professionals). The attribute,
+  link and drop-content rules are the same in every profile.
 * The output is idempotent: ``sanitize_html(sanitize_html(x)) == sanitize_html(x)``.
 """
 
@@ -51,6 +52,8 @@ import nh3
 __all__ = [
     "ALLOWED_TAGS",
     "DEFAULT",
+    "FEEDBACK",
+    "FEEDBACK_TAGS",
     "LINK_REL",
     "QUESTION_TEXT",
     "QUESTION_TEXT_TAGS",
@@ -65,9 +68,12 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
 # Quiz questions may show code (Moodle's GIFT exports keep it in <pre>/<code>): both are inert text
 # containers, and without attributes they carry nothing but their (escaped) text.
 QUESTION_TEXT_TAGS: frozenset[str] = ALLOWED_TAGS | {"pre", "code", "q"}
+# Feedback to a professional (trainer's feedback, replies): paragraphs, lists, bold, italic and links only.
+FEEDBACK_TAGS: frozenset[str] = frozenset({"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a"})
 
 DEFAULT = "default"
 QUESTION_TEXT = "question_text"
+FEEDBACK = "feedback"
 
 # The explicit empty "*" entry matters: without it ammonia keeps its default
 # generic attributes (``lang`` and ``title``) on every element.
@@ -172,6 +178,7 @@ def _profile_cleaner(tags: frozenset[str]) -> Callable[[str], str]:
 _PROFILES: dict[str, Callable[[str], str]] = {
     DEFAULT: _profile_cleaner(ALLOWED_TAGS),
     QUESTION_TEXT: _profile_cleaner(QUESTION_TEXT_TAGS),
+    FEEDBACK: _profile_cleaner(FEEDBACK_TAGS),
 }
 _strip_all_tags = _make_cleaner(
     tags=set(),

@@ -28,7 +28,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("zoeken/", home_views.search, name="search"),
+    path("mijn/meldingen/", include("notifications.urls")),
+    path("feedbackronde/", include("feedback.urls")),
     path("mijn/", include("courses.urls")),
+    path("samenwerkingsverbanden/", include("collaborations.urls")),
     path("certificaat/<str:code>/", course_views.certificate_verify, name="certificate_verify"),
 ]
 

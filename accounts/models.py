@@ -182,6 +182,8 @@ class User(AbstractUser):
         _("language"), max_length=5, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
     )
     reminders_enabled = models.BooleanField(_("receive reminder e-mails"), default=True)
+    # Kept by notifications.services beside the row every request loads, so the header's count costs no query.
+    unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

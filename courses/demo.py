@@ -80,8 +80,8 @@ def callout(kind: str, title: str, html: str):
     return ("callout", {"kind": kind, "title": title, "text": html})
 
 
-def reflection(question: str, hint: str = ""):
-    return ("reflection", {"question": question, "hint": hint})
+def reflection(question: str, hint: str = "", *, trainer_feedback: bool = False):
+    return ("reflection", {"question": question, "hint": hint, "trainer_feedback": trainer_feedback})
 
 
 def checklist(title: str, *items: str):
@@ -363,6 +363,7 @@ COURSE_STARTCONDITIES = Course(
                             "Denk aan een samenwerking waarin je nu werkt of hebt gewerkt. Welk van de drie "
                             "patronen herken je, en waaraan merkte je dat?",
                             "Beschrijf een concreet moment: een overleg, een mail, het vertrek van een collega.",
+                            trainer_feedback=True,
                         ),
                     ],
                 ),
@@ -612,6 +613,7 @@ COURSE_STARTCONDITIES = Course(
                             "Schrijf de gezamenlijke ambitie van jouw samenwerking op in één zin. Is die er nog "
                             "niet: hoe zou jij haar formuleren?",
                             "Begin met: 'Wij werken samen zodat …'",
+                            trainer_feedback=True,
                         ),
                     ],
                 ),

@@ -250,6 +250,10 @@ class JournalEntry(models.Model):
     question = models.TextField()
     answer = models.TextField(max_length=5000)
     updated_at = models.DateTimeField(auto_now=True)
+    # The reflection asked for the trainer's feedback when it was answered (ReflectionBlock.trainer_feedback).
+    feedback_requested = models.BooleanField(default=False)
+    # Set when the answer or a reply waits for the trainer, cleared when the trainer responds: the queue.
+    awaiting_feedback_since = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         constraints = [
@@ -261,6 +265,27 @@ class JournalEntry(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.question[:40]}"
+
+
+class JournalMessage(models.Model):
+    """One message in the short thread under a journal entry: the trainer's feedback or the reply to it."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_trainer = models.BooleanField(default=False)
+    # Sanitised HTML (academy.sanitizer, FEEDBACK profile): paragraphs, lists, bold, italic, links.
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["entry", "created_at", "pk"]
+        verbose_name = _("journal message")
+        verbose_name_plural = _("journal messages")
+
+    def __str__(self):
+        return f"{self.entry_id} – {self.created_at:%Y-%m-%d}"
 
 
 def new_certificate_code() -> str:

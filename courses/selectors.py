@@ -504,6 +504,7 @@ def dashboard_for(*, user) -> dict:
     journal = list(
         JournalEntry.objects.filter(user=user)
         .select_related("course", "lesson")
+        .prefetch_related("messages")
         .order_by("course__title", "lesson__path")
     )
     certificates = {

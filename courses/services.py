@@ -10,17 +10,21 @@ import contextlib
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from academy.pagecache import cached
+from academy.sanitizer import FEEDBACK, sanitize_html
 from modules.models import LearningItemPage, LessonPage
 
-from .models import CoursePage, Enrolment, ItemProgress, JournalEntry
+from .models import CoursePage, Enrolment, ItemProgress, JournalEntry, JournalMessage
 from .selectors import Journey, journey_for, live_prerequisites
 from .signals import course_completed
 
 MAX_ANSWER_LENGTH = 5000
+MAX_MESSAGE_LENGTH = 20_000  # sanitised HTML of a trainer's feedback
 # Last activity is recorded to the minute: a page view within this window does not write again.
 ACTIVITY_RESOLUTION = timedelta(minutes=1)
 
@@ -156,23 +160,97 @@ def journal_save(*, user, lesson: LessonPage, block_id: str, answer: str) -> Jou
         raise JourneyError(
             _("Your answer is too long: at most %(max)d characters.") % {"max": MAX_ANSWER_LENGTH}
         )
-    question = next(
-        (
-            block.value["question"]
-            for block in lesson.body
-            if block.block_type == "reflection" and block.id == block_id
-        ),
+    block = next(
+        (block for block in lesson.body if block.block_type == "reflection" and block.id == block_id),
         None,
     )
-    if question is None:
+    if block is None:
         raise JourneyError(_("This reflection question no longer exists in the lesson."))
     course = course_of(lesson)
     journey = journey_for(user=user, course=course)
     _require_open_item(journey=journey, item=lesson)
+    feedback_requested = bool(block.value.get("trainer_feedback"))
     entry, _created = JournalEntry.objects.update_or_create(
         user=user,
         lesson=lesson,
         block_id=block_id,
-        defaults={"answer": answer, "question": question, "course": course},
+        defaults={
+            "answer": answer,
+            "question": block.value["question"],
+            "course": course,
+            "feedback_requested": feedback_requested,
+            # A new or changed answer waits for the trainer (again) when the question asks for feedback.
+            "awaiting_feedback_since": timezone.now() if feedback_requested else None,
+        },
     )
     return entry
+
+
+# --- Feedback on the journal: the trainer responds, the professional replies ------------------------
+
+
+class FeedbackAlreadyGiven(JourneyError):
+    pass
+
+
+def _message_html(text: str) -> str:
+    """A reply typed in a plain text area, as the sanitised paragraphs the thread shows."""
+    from django.utils.html import linebreaks
+
+    return sanitize_html(linebreaks(text.strip(), autoescape=True), profile=FEEDBACK)
+
+
+def journal_feedback_give(
+    *, entry: JournalEntry, trainer, body: str, expected_waiting_since
+) -> JournalMessage:
+    """The trainer's feedback (rich text, sanitised) under a journal entry; the professional is told.
+
+    Conditional on the entry still waiting as the trainer saw it: two trainers answering at once give one
+    response, and the second is told."""
+    html = sanitize_html(body, profile=FEEDBACK)
+    if not strip_tags(html).strip():
+        raise JourneyError(_("Write your feedback before sending it."))
+    if len(html) > MAX_MESSAGE_LENGTH:
+        raise JourneyError(
+            _("The feedback is too long: at most %(max)d characters.") % {"max": MAX_MESSAGE_LENGTH}
+        )
+    with transaction.atomic():
+        claimed = JournalEntry.objects.filter(pk=entry.pk, awaiting_feedback_since=expected_waiting_since)
+        if expected_waiting_since is None or not claimed.update(awaiting_feedback_since=None):
+            raise FeedbackAlreadyGiven(_("Another trainer responded to this reflection meanwhile."))
+        message = JournalMessage.objects.create(entry=entry, author=trainer, from_trainer=True, body=html)
+        from notifications.models import Kind
+        from notifications.services import notify
+
+        notify(
+            user_id=entry.user_id,
+            kind=Kind.FEEDBACK,
+            subject=entry.lesson.title,
+            url=reverse("courses:dashboard") + f"#journal-{entry.pk}",
+            event_key=f"journal-feedback:{message.pk}",
+        )
+    entry.awaiting_feedback_since = None
+    return message
+
+
+def journal_reply(*, entry: JournalEntry, user, text: str) -> JournalMessage:
+    """The professional's reply to the trainer's feedback; it waits for the trainer again."""
+    if entry.user_id != user.pk:
+        raise JourneyError(_("This is not your journal."))
+    if not entry.feedback_requested or not entry.messages.filter(from_trainer=True).exists():
+        raise JourneyError(_("You can reply once the trainer has responded."))
+    text = text.strip()
+    if not text:
+        raise JourneyError(_("Write your reply before sending it."))
+    if len(text) > MAX_ANSWER_LENGTH:
+        raise JourneyError(
+            _("Your reply is too long: at most %(max)d characters.") % {"max": MAX_ANSWER_LENGTH}
+        )
+    with transaction.atomic():
+        message = JournalMessage.objects.create(
+            entry=entry, author=user, from_trainer=False, body=_message_html(text)
+        )
+        JournalEntry.objects.filter(pk=entry.pk, awaiting_feedback_since__isnull=True).update(
+            awaiting_feedback_since=timezone.now()
+        )
+    return message

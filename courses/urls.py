@@ -14,4 +14,5 @@ urlpatterns = [
     path("herinneringen-uit/<str:token>/", views.reminders_off, name="reminders_off"),
     path("certificaat/<str:code>.pdf", views.certificate_download, name="certificate_download"),
     path("reflectie/<int:lesson_id>/<str:block_id>/", views.save_reflection, name="reflection"),
+    path("journaal/<int:entry_id>/reactie/", views.journal_reply, name="journal_reply"),
 ]

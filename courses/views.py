@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from accounts.services import MembershipError, membership_invite
 from modules.models import LearningItemPage, LessonPage
 
 from . import selectors, services
-from .models import Certificate, CoursePage
+from .models import Certificate, CoursePage, JournalEntry
 
 
 @login_required
@@ -117,6 +118,19 @@ def save_reflection(request, lesson_id: int, block_id: str):
     else:
         messages.success(request, _("Saved in your learning journal."))
     return redirect(f"{lesson.url}#reflection-{block_id}")
+
+
+@login_required
+@require_POST
+def journal_reply(request, entry_id: int):
+    entry = get_object_or_404(JournalEntry, pk=entry_id, user=request.user)
+    try:
+        services.journal_reply(entry=entry, user=request.user, text=request.POST.get("text", ""))
+    except services.JourneyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your reply is sent to the trainer."))
+    return redirect(reverse("courses:dashboard") + f"#journal-{entry.pk}")
 
 
 @login_required

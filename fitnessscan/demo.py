@@ -11,10 +11,10 @@ from accounts.models import User
 from accounts.roles import TRAINERS
 from accounts.services import group_grant_page_permissions
 from home.demo import ensure_child
+from questionnaires.scoring import Band
 
 from . import selectors, services
 from .models import FactorAdvice, FitnessScanPage, ScanResponse, ScanStatement
-from .scoring import Band
 
 INTRO = (
     "<p>Hoe klaar is jouw organisatie voor samenwerken met andere organisaties? Beantwoord 24 stellingen, "

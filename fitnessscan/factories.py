@@ -1,12 +1,12 @@
 """Test data for the FitnessScan: a published scan and completed results."""
 
 from home.demo import ensure_home
+from questionnaires.forms import statement_field_name
+from questionnaires.scoring import Band
 
 from . import selectors, services
-from .forms import statement_field_name
 from .models import FactorAdvice, FitnessScanPage, ScanResponse
 from .models import ScanStatement as Statement
-from .scoring import Band
 
 
 def scan_page_create(

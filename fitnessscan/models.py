@@ -17,9 +17,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from academy.pages import ShellPage
+from questionnaires.models import AnswerBase, StatementBase, answer_on_scale
+from questionnaires.scoring import Band
 
 from .forms import FitnessScanPageForm
-from .scoring import SCALE_MAX, SCALE_MIN, Band
 
 
 class FitnessScanPage(ShellPage, RoutablePageMixin, Page):
@@ -117,35 +118,16 @@ class FitnessScanPage(ShellPage, RoutablePageMixin, Page):
         return views.organisation(request, page=self)
 
 
-class ScanStatement(Orderable):
-    """A statement of the scan, tied to one success factor."""
+class ScanStatement(Orderable, StatementBase):
+    """A statement of the scan, tied to one success factor (the fields come from the engine)."""
 
     page = ParentalKey(FitnessScanPage, on_delete=models.CASCADE, related_name="statements")
-    # Answers refer to this key, not to the row: it stays the same when the statement is edited.
-    key = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
-    factor = models.ForeignKey(
-        "successfactors.SuccessFactor",
-        verbose_name=_("success factor"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    text = models.CharField(_("statement"), max_length=300)
-    reverse_scored = models.BooleanField(
-        _("reverse-scored"),
-        default=False,
-        help_text=_(
-            "Agreeing signals a weakness, e.g. “We avoid difficult conversations with our partners.”"
-        ),
-    )
 
     panels = [FieldPanel("factor"), FieldPanel("text"), FieldPanel("reverse_scored")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
-
-    def __str__(self):
-        return self.text
 
 
 class FactorAdvice(Orderable):
@@ -259,30 +241,18 @@ class ScanResponse(models.Model):
         return self.completed_at is not None
 
 
-class ScanAnswer(models.Model):
+class ScanAnswer(AnswerBase):
     """An answer, with the statement as it was asked: editing the scan later keeps results readable."""
 
     response = models.ForeignKey(ScanResponse, on_delete=models.CASCADE, related_name="answers")
-    statement_key = models.UUIDField()
-    statement_text = models.CharField(_("statement"), max_length=300)
-    factor = models.ForeignKey("successfactors.SuccessFactor", on_delete=models.PROTECT, related_name="+")
-    reverse_scored = models.BooleanField(default=False)
-    # 1–5 on the scale; empty means "don't know", which does not count.
-    value = models.PositiveSmallIntegerField(_("answer"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(fields=["response", "statement_key"], name="fitnessscan_one_answer"),
-            models.CheckConstraint(
-                condition=models.Q(value__isnull=True) | models.Q(value__gte=SCALE_MIN, value__lte=SCALE_MAX),
-                name="fitnessscan_answer_on_scale",
-            ),
+            answer_on_scale("fitnessscan_answer_on_scale"),
         ]
-
-    def __str__(self):
-        return self.statement_text
 
 
 class ScanFactorScore(models.Model):

@@ -8,23 +8,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
-    F,
     FloatField,
-    IntegerField,
     OuterRef,
     QuerySet,
     Sum,
-    Value,
-    When,
 )
 from django.db.models.functions import Cast
 
+from questionnaires import scoring
+from questionnaires.aggregates import DONT_KNOW_BUCKET, counted_value
+from questionnaires.privacy import is_visible
+
+# Steps are the engine's; the FitnessScan's views read them through these selectors.
+from questionnaires.steps import Step, first_incomplete_step, steps_by_factor  # noqa: F401
 from successfactors.models import SuccessFactor
 
-from . import scoring
 from .models import FactorAdvice, FitnessScanPage, ScanAnswer, ScanFactorScore, ScanResponse, ScanStatement
 
 if TYPE_CHECKING:
@@ -33,32 +33,14 @@ if TYPE_CHECKING:
 # The organisation profile shows numbers only when at least this many people of the organisation
 # completed the scan: fewer would let a coordinator recognise individuals.
 MIN_RESPONDENTS = 5
-DONT_KNOW_BUCKET = 0
-
-
-@dataclass(frozen=True)
-class Step:
-    number: int
-    factor: SuccessFactor
-    statements: list[ScanStatement]
 
 
 def scan_steps(*, page: FitnessScanPage) -> list[Step]:
     """One step per success factor that has statements, in the factors' order."""
-    by_factor: dict[int, list[ScanStatement]] = defaultdict(list)
-    factors: dict[int, SuccessFactor] = {}
-    for statement in ScanStatement.objects.filter(page=page).select_related("factor"):
-        by_factor[statement.factor_id].append(statement)
-        factors[statement.factor_id] = statement.factor
-    ordered = sorted(factors.values(), key=lambda factor: factor.number)
-    return [
-        Step(
-            number=index,
-            factor=factor,
-            statements=sorted(by_factor[factor.pk], key=lambda s: (s.sort_order is None, s.sort_order, s.pk)),
-        )
-        for index, factor in enumerate(ordered, start=1)
-    ]
+    return steps_by_factor(
+        ScanStatement.objects.filter(page=page).select_related("factor"),
+        sort_key=lambda s: (s.sort_order is None, s.sort_order, s.pk),
+    )
 
 
 def response_answers(*, response: ScanResponse | None) -> dict[uuid.UUID, int | None]:
@@ -66,14 +48,6 @@ def response_answers(*, response: ScanResponse | None) -> dict[uuid.UUID, int | 
     if response is None:
         return {}
     return dict(response.answers.values_list("statement_key", "value"))
-
-
-def first_incomplete_step(*, steps: list[Step], answered: dict) -> int | None:
-    """The step to resume at: the first with a statement not yet answered; None when all are."""
-    for step in steps:
-        if any(statement.key not in answered for statement in step.statements):
-            return step.number
-    return None
 
 
 def response_open(*, page: FitnessScanPage, user: User | None, session_response_id: str | None):
@@ -276,7 +250,7 @@ class OrganisationProfile:
 
     @property
     def is_visible(self) -> bool:
-        return self.respondents >= self.minimum
+        return is_visible(self.respondents, minimum=self.minimum)
 
     @property
     def weakest(self) -> list[FactorProfile]:
@@ -319,22 +293,17 @@ def organisation_scan_profile(
     responses = ScanResponse.objects.filter(page=page)
     members_latest = _latest_completed(responses.filter(user__organisation=organisation))
     respondents = members_latest.aggregate(count=Count("user", distinct=True))["count"]
-    if respondents < MIN_RESPONDENTS:
+    if not is_visible(respondents, minimum=MIN_RESPONDENTS):
         return OrganisationProfile(organisation=organisation, respondents=respondents, factors=[])
 
     factors = list(SuccessFactor.objects.order_by("number"))
     own = _score_statistics(members_latest)
     platform = _score_statistics(_latest_completed(responses))
-    counted_value = Case(
-        When(value__isnull=True, then=Value(DONT_KNOW_BUCKET)),
-        When(reverse_scored=True, then=Value(scoring.SCALE_MIN + scoring.SCALE_MAX) - F("value")),
-        default=F("value"),
-        output_field=IntegerField(),
-    )
+    counted = counted_value()
     answer_counts: dict[int, dict[int, int]] = defaultdict(dict)
     for row in (
         ScanAnswer.objects.filter(response__in=members_latest)
-        .annotate(counted=counted_value)
+        .annotate(counted=counted)
         .values("factor_id", "counted")
         .annotate(count=Count("id"))
         .order_by()
@@ -357,7 +326,7 @@ def organisation_scan_profile(
         # A factor's mean from fewer than MIN_RESPONDENTS people (the others said "don't know")
         # could be recognised too: it is left out.
         scored = stats["count"] if stats else 0
-        shown = stats if scored >= MIN_RESPONDENTS else None
+        shown = stats if is_visible(scored, minimum=MIN_RESPONDENTS) else None
         profiles.append(
             FactorProfile(
                 factor=factor,

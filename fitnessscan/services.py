@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from . import scoring
+from questionnaires import scoring
+from questionnaires.services import answers_save
+
 from .models import FitnessScanPage, ScanAnswer, ScanFactorScore, ScanResponse, ScanStatement
 
 if TYPE_CHECKING:
@@ -38,32 +40,12 @@ def step_save(
 
     `answers` maps a statement key to 1–5, or None for "don't know". Each answer keeps the statement
     as it was asked. One upsert, whatever the number of statements; returns the number stored."""
-    rows = []
-    for statement in statements:
-        if statement.key not in answers:
-            continue
-        value = answers[statement.key]
-        if value is not None and not scoring.is_scale_value(value):
-            raise ValueError(f"{value!r} is not on the scale")
-        rows.append(
-            ScanAnswer(
-                response=response,
-                statement_key=statement.key,
-                statement_text=statement.text,
-                factor_id=statement.factor_id,
-                reverse_scored=statement.reverse_scored,
-                value=value,
-            )
-        )
-    if rows:
-        ScanAnswer.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["response", "statement_key"],
-            update_fields=["statement_text", "factor", "reverse_scored", "value"],
-        )
+    stored = answers_save(
+        model=ScanAnswer, owner={"response": response}, statements=statements, answers=answers
+    )
+    if stored:
         ScanResponse.objects.filter(pk=response.pk).update(updated_at=timezone.now())
-    return len(rows)
+    return stored
 
 
 @transaction.atomic

@@ -18,10 +18,12 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 from academy.pages import shell_response
 from academy.pdf import template_to_pdf
 from accounts.roles import is_coordinator
+from questionnaires import scoring
+from questionnaires.charts import RadarAxis, radar_chart_svg
+from questionnaires.forms import SCALE_LABELS, StepForm, initial_answers
+from questionnaires.steps import Step, first_incomplete_step, progress_percentage, statement_count
 
-from . import scoring, selectors, services, session
-from .charts import RadarAxis, radar_chart_svg
-from .forms import DONT_KNOW, SCALE_LABELS, StepForm, statement_field_name
+from . import selectors, services, session
 from .models import FitnessScanPage, ScanResponse
 
 STEP_TEMPLATE = "fitnessscan/scan_step.html"
@@ -69,7 +71,7 @@ def start_page(request, *, page: FitnessScanPage):
         return {
             **page.get_context(request),
             "steps": steps,
-            "statement_count": sum(len(step.statements) for step in steps),
+            "statement_count": statement_count(steps),
         }
 
     response = shell_response(
@@ -100,9 +102,9 @@ def _start_personal(request, page: FitnessScanPage) -> dict:
         )
     return {
         "open_response": response if answered else None,
-        "resume_at": selectors.first_incomplete_step(steps=steps, answered=answered) or len(steps),
+        "resume_at": first_incomplete_step(steps=steps, answered=answered) or len(steps),
         "answered_count": len(answered),
-        "statement_count": sum(len(step.statements) for step in steps),
+        "statement_count": statement_count(steps),
         "recent_results": recent_results,
         "is_coordinator": is_coordinator(request.user),
     }
@@ -127,7 +129,7 @@ def step(request, *, page: FitnessScanPage, number: int):
         raise Http404
     response = _open_response(request, page)
     answered = selectors.response_answers(response=response)
-    resume_at = selectors.first_incomplete_step(steps=steps, answered=answered) or len(steps)
+    resume_at = first_incomplete_step(steps=steps, answered=answered) or len(steps)
     if number > resume_at:
         # Steps are taken in order: a later one opens once the ones before it are answered.
         return redirect(_step_url(page, resume_at))
@@ -151,7 +153,7 @@ def step(request, *, page: FitnessScanPage, number: int):
     response = response or _new_response(request, page)
     services.step_save(response=response, statements=current.statements, answers=form.answers())
     answered.update(form.answers())
-    next_incomplete = selectors.first_incomplete_step(steps=steps, answered=answered)
+    next_incomplete = first_incomplete_step(steps=steps, answered=answered)
     if next_incomplete is None:
         return _complete(request, page, steps, response)
     if number < len(steps):
@@ -161,13 +163,8 @@ def step(request, *, page: FitnessScanPage, number: int):
     return _show_step(request, page, steps, next_incomplete, answered, notice=notice)
 
 
-def _initial(step: selectors.Step, answered: dict) -> dict:
-    initial = {}
-    for statement in step.statements:
-        if statement.key in answered:
-            value = answered[statement.key]
-            initial[statement_field_name(statement)] = DONT_KNOW if value is None else str(value)
-    return initial
+def _initial(step: Step, answered: dict) -> dict:
+    return initial_answers(step.statements, answered)
 
 
 def _step_url(page: FitnessScanPage, number: int) -> str:
@@ -189,8 +186,7 @@ def _show_step(request, page, steps, number, answered, *, notice=None):
 
 
 def _render_step(request, page, steps, current, form, answered, *, focus=False, notice=None):
-    statement_count = sum(len(step.statements) for step in steps)
-    resume_at = selectors.first_incomplete_step(steps=steps, answered=answered) or len(steps)
+    resume_at = first_incomplete_step(steps=steps, answered=answered) or len(steps)
     return _render(
         request,
         page,
@@ -202,8 +198,8 @@ def _render_step(request, page, steps, current, form, answered, *, focus=False, 
             "is_last": current.number == len(steps),
             "resume_at": resume_at,
             "answered_count": len(answered),
-            "statement_count": statement_count,
-            "progress": round(100 * min(len(answered), statement_count) / statement_count),
+            "statement_count": statement_count(steps),
+            "progress": progress_percentage(steps=steps, answered=answered),
             "focus": focus,
             "notice": notice,
         },

@@ -125,6 +125,15 @@ class ReflectionBlock(blocks.StructBlock):
 
     question = blocks.TextBlock(label=_("Question"), max_length=500)
     hint = blocks.CharBlock(label=_("Hint"), required=False, max_length=250)
+    trainer_feedback = blocks.BooleanBlock(
+        label=_("The trainer gives feedback"),
+        required=False,
+        default=False,
+        help_text=_(
+            "The trainers of the course read the answers and respond; the lesson tells the professional "
+            "before they write. Off: the answer stays private."
+        ),
+    )
 
     class Meta:
         icon = "comment"

@@ -29,6 +29,7 @@ from .quiz_services import attempt_start, attempt_submit, field_name
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 QUIZ_SLUG = "toets"
 DEMO_PROFESSIONAL = "deelnemer@example.org"
+DEMO_TRAINER = "trainer@example.org"
 ATTEMPTS_MODULE = "twee-werelden-van-samenwerken"
 EXAMPLE_NOTE = "<p><i>Dit is een voorbeeldtoets van de demo-omgeving.</i></p>"
 
@@ -713,8 +714,9 @@ def ensure_quiz(module: ModulePage, spec: QuizSpec) -> tuple[QuizPage, bool]:
     return quiz, True
 
 
-def demo_attempts(*, quiz: QuizPage, user) -> int:
-    """A failed and then a passed attempt, a few days ago, through the same services as in the browser."""
+def demo_attempts(*, quiz: QuizPage, user, trainer=None) -> int:
+    """A failed and then a passed attempt, a few days ago, through the same services as in the browser;
+    the trainer grades their open answers."""
     if Attempt.objects.filter(quiz=quiz, user=user).exists():
         return 0
     now = timezone.now()
@@ -742,7 +744,31 @@ def demo_attempts(*, quiz: QuizPage, user) -> int:
         data=attempt_answers(passed, right=True, open_text=OPEN_ANSWER),
         now=now - timedelta(days=2, minutes=-12),
     )
+    if trainer is not None:
+        # The trainer read both open answers: half the points the first time, full points the second.
+        for attempt, share, feedback in ((failed, 0.5, FEEDBACK_FIRST), (passed, 1.0, FEEDBACK_SECOND)):
+            _grade_open_answers(attempt=attempt, trainer=trainer, share=share, feedback=feedback, now=now)
     return 2
+
+
+def _grade_open_answers(*, attempt: Attempt, trainer, share: float, feedback: str, now) -> None:
+    from .manual_grading import GradeInput, response_grade
+
+    waiting = attempt.responses.filter(awaiting_grading_since__isnull=False).select_related("question")
+    for response in waiting:
+        response.attempt = attempt
+        grade = GradeInput(points=share * response.question.points, feedback=feedback)
+        response_grade(response=response, grader=trainer, grade=grade, expected_graded_at=None, now=now)
+
+
+FEEDBACK_FIRST = (
+    "<p>Een herkenbaar voorbeeld: de afspraak over de reactietermijn stond er, de afspraak over "
+    "<em>wat we doen als het misgaat</em> niet. Benoem nog welke startconditie hier ontbrak.</p>"
+)
+FEEDBACK_SECOND = (
+    "<p>Precies: het vertrouwen zat in één persoon. Je beschrijft goed hoe de oranje wereld "
+    "stilviel toen zij vertrok. Probeer het instrument <strong>Overdrachtsgesprek</strong> eens uit.</p>"
+)
 
 
 OPEN_ANSWER = (
@@ -771,7 +797,8 @@ def seed(log, context) -> dict:
     user = context.get("users", {}).get(DEMO_PROFESSIONAL)
     target = quizzes.get(ATTEMPTS_MODULE) or next(iter(quizzes.values()), None)
     if user is not None and target is not None:
-        attempts = demo_attempts(quiz=target, user=user)
+        trainer = context.get("users", {}).get(DEMO_TRAINER)
+        attempts = demo_attempts(quiz=target, user=user, trainer=trainer)
     log(f"quizzes: {len(quizzes)} demo quizzes ({created} new), {attempts} new demo attempts")
     return {"quizzes": quizzes}
 

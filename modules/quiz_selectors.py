@@ -130,6 +130,7 @@ class QuestionView:
     status: str = ""
     feedback: list[str] = field(default_factory=list)
     general_feedback_html: str = ""
+    trainer_feedback_html: str = ""
     right_answers: list[str] = field(default_factory=list)
 
     @property
@@ -217,6 +218,8 @@ def attempt_sheet(*, attempt: Attempt, data=None, errors: dict[str, str] | None 
 
 
 def _status(response: QuestionResponse) -> str:
+    if response.awaiting_grading_since is not None:
+        return "awaiting"
     if response.fraction is None:
         return "ungraded"
     if response.answer is None:
@@ -236,6 +239,8 @@ def _review_view(response: QuestionResponse) -> QuestionView:
     decisive = set(grade(question_spec(question), response.answer).decisive)
     view.status = _status(response)
     view.general_feedback_html = rich_text_html(question.general_feedback)
+    # The trainer's feedback on an open answer, sanitised when it was stored (modules.manual_grading).
+    view.trainer_feedback_html = response.feedback
     view.feedback = [o.feedback for o in options if str(o.uuid) in decisive and o.feedback]
     kind = question.kind
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE_RESPONSE):

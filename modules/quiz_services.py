@@ -278,17 +278,31 @@ def question_spec(question: Question) -> QuestionSpec:
 
 @dataclass(frozen=True)
 class AttemptTotals:
-    points_scored: float
+    points_scored: float | None
     points_possible: float
-    score: float
-    passed: bool
+    score: float | None
+    passed: bool | None
+
+    @property
+    def awaiting_grading(self) -> bool:
+        return self.score is None
 
 
 def attempt_totals(*, graded: list[tuple[QuestionResponse, Grade]], passing_score: int) -> AttemptTotals:
-    scored = sum(g.fraction * r.question.points for r, g in graded if g.is_graded)
-    possible = sum(r.question.points for r, g in graded if g.is_graded)
+    """The attempt's result; while an open answer waits for a trainer (an ungraded `Grade`) there is none."""
+    possible = sum(r.question.points for r, _g in graded)
+    if any(not g.is_graded for _r, g in graded):
+        return AttemptTotals(None, possible, None, None)
+    scored = sum(g.fraction * r.question.points for r, g in graded)
     score = round(100 * scored / possible, 2) if possible else 100.0
     return AttemptTotals(scored, possible, score, score >= passing_score)
+
+
+def submitted_grade(question: Question, answer: dict | None) -> Grade:
+    """The grade at submission: an open answer waits for a trainer (modules.manual_grading); no answer is 0."""
+    if question.kind == QuestionKind.OPEN and answer is None:
+        return Grade(0.0)
+    return grade(question_spec(question), answer)
 
 
 def attempt_submit(
@@ -326,14 +340,16 @@ def attempt_submit(
                 ]
                 if missing:
                     raise UnansweredQuestions(missing)
-            graded = [(r, grade(question_spec(r.question), r.answer)) for r in responses]
+            graded = [(r, submitted_grade(r.question, r.answer)) for r in responses]
+            submitted_at = min(now, attempt.deadline) if expired else now
             for response, result in graded:
                 response.fraction = result.fraction
                 response.points_scored = (
                     result.fraction * response.question.points if result.is_graded else None
                 )
+                response.awaiting_grading_since = None if result.is_graded else submitted_at
             QuestionResponse.objects.bulk_update(
-                responses, ["answer", "answered_at", "fraction", "points_scored"]
+                responses, ["answer", "answered_at", "fraction", "points_scored", "awaiting_grading_since"]
             )
             through = QuestionResponse.chosen_options.through
             option_ids = {str(o.uuid): o.pk for r in responses for o in r.question.options.all()}
@@ -346,26 +362,26 @@ def attempt_submit(
                 ]
             )
             totals = attempt_totals(graded=graded, passing_score=quiz.passing_score)
-            submitted_at = min(now, attempt.deadline) if expired else now
             fields = {
                 "submitted_at": submitted_at,
                 "points_scored": totals.points_scored,
                 "points_possible": totals.points_possible,
                 "score": totals.score,
                 "passed": totals.passed,
+                "awaiting_grading": totals.awaiting_grading,
             }
             if not Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(**fields):
                 raise _AlreadySubmitted
             for name, value in fields.items():
                 setattr(attempt, name, value)
             if totals.passed:
-                transaction.on_commit(partial(_announce_pass, quiz_id=quiz.pk, user=user))
+                transaction.on_commit(partial(announce_pass, quiz_id=quiz.pk, user=user))
     except _AlreadySubmitted:
         attempt.refresh_from_db()
     return attempt
 
 
-def _announce_pass(*, quiz_id: int, user) -> None:
+def announce_pass(*, quiz_id: int, user) -> None:
     # Loaded again after the commit: the page may have moved in the tree since the attempt was graded.
     quiz = QuizPage.objects.filter(pk=quiz_id).first()
     if quiz is not None:

@@ -74,7 +74,7 @@ KIND_HELP = _(
     "Matching: each pair as text and “matches”; a distractor has only “matches”. Ordering: the items in "
     "the right order. Short answer: the accepted answers (* is a wildcard, upper or lower case does not "
     "matter), partial credit allowed. Numeric: a value with a tolerance, or a range; an option without "
-    "either stands for “any other answer”. Open question: no options, not graded.</p>"
+    "either stands for “any other answer”. Open question: no options; a trainer grades the answer (optionally with a rubric).</p>"
 )
 
 
@@ -174,6 +174,15 @@ class QuestionViewSet(SnippetViewSet):
                         classname="collapsed",
                     ),
                 ],
+            ),
+            InlinePanel(
+                "rubric_criteria",
+                label=_("Rubric (open questions)"),
+                help_text=_(
+                    "Optional: the trainer scores each criterion; the question's score is their share of "
+                    "its points."
+                ),
+                panels=[FieldRowPanel([FieldPanel("name"), FieldPanel("points")])],
             ),
             FieldPanel("general_feedback"),
             FieldRowPanel([FieldPanel("category"), FieldPanel("reference"), FieldPanel("is_active")]),

@@ -40,6 +40,35 @@ def pages_of_the_demo() -> dict[str, str]:
         "search": "/zoeken/?q=vertrouwen",
         "profile": "/accounts/profiel/",
         "404": "/bestaat-niet/",
+        **collaboration_pages(),
+        **feedback_pages(),
+    }
+
+
+def feedback_pages() -> dict[str, str]:
+    from feedback.models import FeedbackRound
+
+    done = FeedbackRound.objects.get(title="Mijn rol in het wijkteamconvenant (voorjaar)")
+    return {
+        "notifications": "/mijn/meldingen/",
+        "notification e-mail choices": "/mijn/meldingen/instellingen/",
+        "feedback rounds": "/feedbackronde/",
+        "feedback round report": f"/feedbackronde/{done.pk}/",
+        "feedback round self-rating": f"/feedbackronde/{done.pk}/zelf/",
+    }
+
+
+def collaboration_pages() -> dict[str, str]:
+    from collaborations.models import Collaboration
+
+    base = f"/samenwerkingsverbanden/{Collaboration.objects.get(name='Wijkteams Rivierstad').pk}/"
+    return {
+        "collaborations": "/samenwerkingsverbanden/",
+        "start a collaboration": "/samenwerkingsverbanden/nieuw/",
+        "collaboration": base,
+        "collaboration results": base + "metingen/2/",
+        "collaboration step": base + "metingen/3/stap/1/",
+        "collaboration actions": base + "acties/",
     }
 
 

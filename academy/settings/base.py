@@ -37,8 +37,12 @@ INSTALLED_APPS = [
     "modules",
     "handelingsrepertoire",
     "cases",
+    "questionnaires",
     "fitnessscan",
+    "collaborations",
     "packages",
+    "notifications",
+    "feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -254,7 +258,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.send_inactivity_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "collaboration-rounds-close": {
+        "task": "collaborations.tasks.close_due_rounds",
+        "schedule": crontab(hour=0, minute=15),
+    },
 }
+
+# The collaboration scan shows a partner's scores only when at least this many of its participants
+# answered (k-anonymity); fewer count only in the collaboration's total.
+COLLABORATION_MIN_RESPONDENTS = int(os.environ.get("COLLABORATION_MIN_RESPONDENTS", "3"))
 
 # Mail: EMAIL_URL style configuration kept simple; the embedded mode prints to the console.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

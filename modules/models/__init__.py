@@ -1,5 +1,14 @@
 from .pages import LearningItemPage, LessonPage, ModulePage, QuizPage, ReviewMode
-from .quiz import CHOICE_KINDS, Attempt, Option, Question, QuestionKind, QuestionResponse, QuestionTag
+from .quiz import (
+    CHOICE_KINDS,
+    Attempt,
+    Option,
+    Question,
+    QuestionKind,
+    QuestionResponse,
+    QuestionTag,
+    RubricCriterion,
+)
 
 __all__ = [
     "CHOICE_KINDS",
@@ -14,4 +23,5 @@ __all__ = [
     "QuestionTag",
     "QuizPage",
     "ReviewMode",
+    "RubricCriterion",
 ]

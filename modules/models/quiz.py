@@ -176,6 +176,23 @@ class Option(Orderable):
         )
 
 
+class RubricCriterion(Orderable):
+    """A part of an open question's grade: the trainer scores each criterion; together they make the grade."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="rubric_criteria")
+    name = models.CharField(_("criterion"), max_length=200)
+    points = models.PositiveSmallIntegerField(
+        _("points"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("rubric criterion")
+        verbose_name_plural = _("rubric criteria")
+
+    def __str__(self):
+        return self.name
+
+
 class Attempt(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     quiz = models.ForeignKey("modules.QuizPage", on_delete=models.CASCADE, related_name="attempts")
@@ -188,6 +205,8 @@ class Attempt(models.Model):
     points_possible = models.FloatField(null=True, blank=True)
     score = models.FloatField(_("score (%)"), null=True, blank=True)
     passed = models.BooleanField(null=True)
+    # Submitted with open answers that no trainer has scored yet: no score, no pass or fail until they are.
+    awaiting_grading = models.BooleanField(_("waiting for grading"), default=False)
 
     class Meta:
         constraints = [
@@ -228,6 +247,15 @@ class QuestionResponse(models.Model):
     points_scored = models.FloatField(null=True, blank=True)
     # Filled when the attempt is submitted: the options chosen (or the accepted answer that matched).
     chosen_options = models.ManyToManyField(Option, related_name="responses", blank=True)
+    # Manual grading of an open answer (modules.manual_grading): waiting since the submission until a
+    # trainer scores it; the score per rubric criterion ({criterion id: points}) and the written feedback.
+    awaiting_grading_since = models.DateTimeField(null=True, blank=True, db_index=True)
+    graded_at = models.DateTimeField(null=True, blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    criterion_scores = models.JSONField(default=dict, blank=True)
+    feedback = models.TextField(_("feedback"), blank=True)
 
     class Meta:
         constraints = [

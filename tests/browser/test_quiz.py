@@ -92,11 +92,10 @@ def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, lo
     )
     page.get_by_role("button", name="Antwoorden inleveren").click()
 
-    expect(page.get_by_role("heading", name="Geslaagd")).to_be_visible()
-    expect(page.locator(".quiz-result__number")).to_have_text("100%")
-    expect(page.get_by_text("De toets staat als afgerond in je cursus.")).to_be_visible()
+    # The open answer waits for the trainer (tests/browser/test_feedback.py grades one): no result yet.
+    expect(page.get_by_role("heading", name="Wacht op beoordeling").first).to_be_visible()
     expect(page.locator(".quiz-verdict--right")).to_have_count(7)
-    expect(page.locator(".quiz-verdict--ungraded")).to_have_count(1)
+    expect(page.locator(".quiz-verdict--awaiting")).to_have_count(1)
     expect(page.get_by_text("Juist: het hoe, vooraf.")).to_be_visible()  # feedback of the chosen option
     shot(page, "review")
     found["review"] = axe_violations(page)
@@ -104,7 +103,7 @@ def test_professional_takes_a_quiz_reloads_submits_and_passes(page, live_url, lo
 
     page.goto(live_url + COURSE)
     item = page.locator(".syllabus__item", has=page.get_by_role("link", name=QUIZ_TITLE))
-    expect(item.locator(".status--done")).to_have_text("Afgerond")
+    expect(item.locator(".status--done")).to_have_count(0)
     shot(page, "course")
 
 
@@ -141,7 +140,8 @@ def test_trainer_imports_gift_examples_and_opens_the_statistics(page, live_url, 
     page.get_by_role("link", name="Toets: Twee werelden van samenwerken").click()
     summary = page.locator(".quiz-stats-summary")
     expect(summary).to_contain_text("Pogingen")
-    expect(summary.locator("strong").first).to_have_text("2")
+    # The demo professional's two attempts and a colleague's, waiting for the trainer (feedback.demo).
+    expect(summary.locator("strong").first).to_have_text("3")
     expect(page.get_by_role("columnheader", name="Discriminatie-index")).to_be_visible()
     expect(page.get_by_role("cell", name="Waarom samenwerkingen vastlopen")).to_be_visible()
     shot(page, "statistics")

@@ -7,6 +7,7 @@ from accounts.factories import UserFactory
 from courses.factories import build_course, course_index
 from modules import demo
 from modules.gift import parse_gift
+from modules.manual_grading import GradeInput, response_grade
 from modules.models import Attempt, ModulePage, Question, QuizPage
 from modules.quiz_selectors import quiz_statistics
 
@@ -21,11 +22,12 @@ def demo_context(db):
     first.slug = demo.ATTEMPTS_MODULE
     first.save_revision().publish()
     professional = UserFactory(email=demo.DEMO_PROFESSIONAL)
+    trainer = UserFactory(email=demo.DEMO_TRAINER)
     return {
         "course_index": index,
         "home": index.get_parent(),
         "courses": {course.slug: course},
-        "users": {demo.DEMO_PROFESSIONAL: professional},
+        "users": {demo.DEMO_PROFESSIONAL: professional, demo.DEMO_TRAINER: trainer},
     }
 
 
@@ -91,4 +93,8 @@ def test_written_demo_quizzes_are_valid(module, slug):
     quiz.questions_per_attempt = None
     attempt = attempt_start(quiz=quiz, user=user)
     attempt = attempt_submit(attempt=attempt, quiz=quiz, user=user, data=attempt_answers(attempt))
+    for response in attempt.responses.filter(awaiting_grading_since__isnull=False).select_related("question"):
+        grade = GradeInput(points=response.question.points)
+        response_grade(response=response, grader=user, grade=grade, expected_graded_at=None)
+    attempt.refresh_from_db()
     assert attempt.score == 100.0

@@ -116,6 +116,7 @@ def test_editing_keeps_and_changes_id_number_and_tags(trainer_client, bank):
                 ],
                 initial=2,
             ),
+            "rubric_criteria": inline_formset([]),
         }
     )
     response = trainer_client.post(f"{LIST_URL}edit/{question.pk}/", data)

@@ -45,6 +45,7 @@ def question_form(quiz, kind: str, options: list[dict], **fields) -> dict:
             "category": "",
             "is_active": "on",
             "options": inline_formset(options, initial=fields.get("initial", 0)),
+            "rubric_criteria": inline_formset([]),
         }
     )
 

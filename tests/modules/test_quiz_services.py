@@ -12,6 +12,7 @@ from accounts.factories import UserFactory
 from courses.models import ItemProgress
 from modules import quiz_services as services
 from modules.factories import add_question, build_quiz
+from modules.manual_grading import GradeInput, response_grade
 from modules.models import Attempt, Question, QuestionResponse
 from modules.signals import quiz_passed
 
@@ -222,12 +223,24 @@ def test_submit_with_right_answers_passes_and_sends_the_signal_after_commit(
             attempt = services.attempt_submit(
                 attempt=attempt, quiz=quiz, user=professional, data=right_answers(attempt)
             )
+        # The open answer waits for a trainer: no result yet, nothing announced.
+        assert (attempt.score, attempt.passed, attempt.awaiting_grading) == (None, None, True)
+        assert received == []
+        open_response = next(r for r in responses(attempt) if r.question.kind == "open")
+        assert open_response.answer == {"text": "Een reflectie."} and open_response.fraction is None
+        assert open_response.awaiting_grading_since == attempt.submitted_at
+        with django_capture_on_commit_callbacks(execute=True):
+            response_grade(
+                response=open_response,
+                grader=UserFactory(),
+                grade=GradeInput(points=open_response.question.points),
+                expected_graded_at=None,
+            )
     finally:
         quiz_passed.disconnect(dispatch_uid="test-received")
-    assert (attempt.score, attempt.passed) == (100.0, True)
-    assert (attempt.points_scored, attempt.points_possible) == (7.0, 7.0)  # the open question is not graded
-    open_response = next(r for r in responses(attempt) if r.question.kind == "open")
-    assert open_response.answer == {"text": "Een reflectie."} and open_response.fraction is None
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed, attempt.awaiting_grading) == (100.0, True, False)
+    assert (attempt.points_scored, attempt.points_possible) == (8.0, 8.0)
     assert [(kw["user"], kw["quiz"]) for kw in received] == [(professional, quiz)]
     assert ItemProgress.objects.get(user=professional, item=quiz).completed_at is not None
 
@@ -256,12 +269,15 @@ def test_unanswered_questions_are_named_and_nothing_is_stored(quiz, professional
     attempt = services.attempt_submit(
         attempt=attempt, quiz=quiz, user=professional, data=data, allow_unanswered=True
     )
-    assert attempt.submitted_at is not None and attempt.score == pytest.approx(100 * 6 / 7, abs=0.01)
+    # An unanswered open question needs no trainer: it scores 0 like any unanswered question.
+    assert attempt.submitted_at is not None and not attempt.awaiting_grading
+    assert attempt.score == pytest.approx(100 * 6 / 8, abs=0.01)
 
 
 def test_submit_once_a_replay_returns_the_same_result(quiz, professional, django_capture_on_commit_callbacks):
     received = []
     quiz_passed.connect(lambda sender, **kw: received.append(kw), weak=False, dispatch_uid="test-once")
+    Question.objects.filter(quiz=quiz, kind="open").update(is_active=False)  # graded at once
     try:
         attempt = start(quiz, professional)
         data = right_answers(attempt)
@@ -345,6 +361,7 @@ def test_an_expired_open_attempt_is_closed_before_a_new_one_starts(quiz, profess
 
 def submit_queries(module, questions: int) -> int:
     quiz = build_quiz(module=module, title=f"Toets {questions}", questions=questions)
+    Question.objects.filter(quiz=quiz, kind="open").update(is_active=False)  # graded at once
     user = UserFactory()
     attempt = start(quiz, user)
     data = right_answers(attempt)

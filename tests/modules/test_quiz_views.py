@@ -183,6 +183,7 @@ def test_submit_passes_shows_the_review_and_marks_the_quiz_done(
     for option in Option.objects.filter(question__quiz=quiz, credit=100):
         option.feedback = FEEDBACK_MARKER
         option.save()
+    Question.objects.filter(quiz=quiz, kind="open").update(is_active=False)  # graded at once
     attempt, _url = start(pro_client, quiz)
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(pro_client, quiz, attempt, attempt_answers(attempt))
@@ -211,6 +212,7 @@ def test_review_follows_the_quiz_setting(pro_client, quiz, mode, passed, shows_a
     quiz.review_mode = mode
     quiz.save()
     Option.objects.filter(question__quiz=quiz).update(feedback=FEEDBACK_MARKER)
+    Question.objects.filter(quiz=quiz, kind="open").update(is_active=False)  # graded at once
     attempt, _url = start(pro_client, quiz)
     data = attempt_answers(attempt, right=passed)
     data["confirm"] = "unanswered"

@@ -78,6 +78,54 @@ class World:
     invitation_token: str
     draft_image_name: str
     draft_image_content: bytes
+    journal_entry: object
+    open_response: object
+    notification: object
+    feedback_round: object
+    respondent_token: str
+    collaboration: object = None  # led by the owner: a closed round with results, an open one
+    collaboration_invitation: object = None
+    collaboration_action: object = None
+    collaboration_token: str = ""
+
+
+def _collaboration_build(owner: User, invited: User) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from collaborations import services as collaboration_services
+    from collaborations.factories import collaboration_create, participant_add, round_answer_all, round_open
+    from collaborations.models import Action, Participant, Remark
+
+    collaboration = collaboration_create(
+        regisseur=owner, partners=("Externe partner",), name="Wijkteams Eigenstad"
+    )
+    collaboration.description = f"Beschrijving {SECRET}"
+    collaboration.save()
+    own = Participant.objects.get(user=owner)
+    first = round_open(collaboration=collaboration)
+    for participant in [own, participant_add(partner=own.partner), participant_add(partner=own.partner)]:
+        round_answer_all(round_=first, participant=participant)
+    Remark.objects.create(round=first, participant=own, factor=first.statements.first().factor, text=SECRET)
+    collaboration_services.round_close(round_=first, by=owner)
+    round_open(collaboration=collaboration)
+    (invitation,) = collaboration_services.participants_invite(
+        partner=own.partner, by=owner, emails=[invited.email]
+    )
+    action = Action.objects.create(
+        collaboration=collaboration,
+        description=f"Actie {SECRET}",
+        factor=first.statements.first().factor,
+        partner=own.partner,
+        due_date=timezone.localdate() + timedelta(days=7),
+    )
+    return {
+        "collaboration": collaboration,
+        "collaboration_invitation": invitation,
+        "collaboration_action": action,
+        "collaboration_token": collaboration_services.invitation_token(invitation=invitation),
+    }
 
 
 def world_build() -> World:
@@ -143,11 +191,37 @@ def world_build() -> World:
     for role in ("owner", "other_professional"):
         course_services.enrolment_create(user=users[role], course=course)
     owner = users["owner"]
-    course_services.journal_save(user=owner, lesson=lesson, block_id=block_id, answer=f"Reflectie {SECRET}")
+    # The reflection asks for the trainer's feedback; the trainer gave it (and so the owner was notified).
+    from feedback.factories import reflections_ask_feedback
+
+    reflections_ask_feedback(lesson)
+    journal_entry = course_services.journal_save(
+        user=owner, lesson=lesson, block_id=block_id, answer=f"Reflectie {SECRET}"
+    )
+    course_services.journal_feedback_give(
+        entry=journal_entry,
+        trainer=users["trainer"],
+        body="<p>Feedback</p>",
+        expected_waiting_since=journal_entry.awaiting_feedback_since,
+    )
     done = quiz_services.attempt_start(quiz=quiz, user=owner)
     quiz_services.attempt_submit(
         attempt=done, quiz=quiz, user=owner, data=attempt_answers(done, open_text=f"Antwoord {SECRET}")
     )
+    from feedback import round_services
+    from feedback.factories import round_statements_create
+    from modules.models import QuestionResponse
+    from notifications.models import Notification
+
+    round_statements_create(per_factor=1, factors=3)
+    feedback_round = round_services.round_start(
+        owner=owner, title=f"Ronde {SECRET}", emails=["r1@example.org", "r2@example.org", "r3@example.org"]
+    )
+    respondent_token = round_services.respondent_token(
+        feedback_round.respondents.filter(is_self=False).first()
+    )
+    open_response = QuestionResponse.objects.get(attempt=done, question__kind=QuestionKind.OPEN)
+    notification = Notification.objects.get(user=owner)
     open_attempt = quiz_services.attempt_start(quiz=quiz, user=owner)
     quiz_services.attempt_save_answers(
         attempt=open_attempt, quiz=quiz, user=owner, data=attempt_answers(open_attempt, open_text=SECRET)
@@ -204,6 +278,12 @@ def world_build() -> World:
         alt_text="Overleg",
     )
     return World(
+        journal_entry=journal_entry,
+        feedback_round=feedback_round,
+        respondent_token=respondent_token,
+        open_response=open_response,
+        notification=notification,
+        **_collaboration_build(owner, users["trainer"]),
         draft_image_name=draft_image.file.name,
         draft_image_content=png.getvalue(),
         membership_request=membership_request,
@@ -231,9 +311,11 @@ def owner_snapshot(world: World) -> dict:
     leave alone)."""
     from accounts.models import MembershipRequest
     from cases.models import CasePage
-    from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry
+    from courses.models import Certificate, Enrolment, ItemProgress, JournalEntry, JournalMessage
+    from feedback.models import FeedbackRound, Respondent
     from fitnessscan.models import ScanResponse
     from modules.models import Attempt, Question, QuestionResponse
+    from notifications.models import Notification
 
     owner = world.users["owner"]
 
@@ -264,6 +346,34 @@ def owner_snapshot(world: World) -> dict:
             User.objects.filter(organisation=world.organisation), "pk", "organisation_role"
         ),  # fmt: skip
         "membership_requests": rows(MembershipRequest.objects.all(), "pk", "status"),
+        "journal_messages": rows(JournalMessage.objects.filter(entry__user=owner), "pk", "body"),
+        "grades": rows(QuestionResponse.objects.filter(attempt__user=owner), "pk", "graded_at", "feedback"),
+        "notifications": rows(Notification.objects.filter(user=owner), "pk", "read_at"),
+        "feedback_rounds": rows(FeedbackRound.objects.filter(owner=owner), "pk", "title", "shared_with_id"),
+        "feedback_answers": rows(Respondent.objects.filter(round__owner=owner), "pk", "answered_at"),
+        **_collaboration_snapshot(world, rows),
+    }
+
+
+def _collaboration_snapshot(world: World, rows) -> dict:
+    from collaborations.models import Action, Answer, Collaboration, Invitation, Partner, Round
+
+    collaboration = world.collaboration
+    return {
+        "collaboration": rows(Collaboration.objects.filter(pk=collaboration.pk), "name", "regisseur_id"),
+        "collaboration_partners": rows(
+            Partner.objects.filter(collaboration=collaboration), "pk", "archived_at"
+        ),
+        "collaboration_invitations": rows(
+            Invitation.objects.filter(collaboration=collaboration), "pk", "withdrawn_at", "accepted_at"
+        ),
+        "collaboration_rounds": rows(Round.objects.filter(collaboration=collaboration), "pk", "closed_at"),
+        "collaboration_actions": rows(
+            Action.objects.filter(collaboration=collaboration), "pk", "description", "status"
+        ),
+        "collaboration_answers": rows(
+            Answer.objects.filter(round__collaboration=collaboration), "pk", "value"
+        ),
     }
 
 
@@ -300,6 +410,10 @@ class Entry:
     post_ok: frozenset[int] | None = None  # set: allowed roles POST too and get one of these
     self_scoped: bool = False  # the id names a public object; the action touches the requester's own rows
     note: str = ""
+
+
+def _collab(w: World, name: str, *args) -> str:
+    return reverse(f"collaborations:{name}", args=[w.collaboration.pk, *args])
 
 
 def no_data(world: World) -> dict:
@@ -370,6 +484,64 @@ MATRIX: dict[str, Entry] = {
         anonymous=_fs("page-without-secret"), post=no_data, post_ok=_fs(302),
         note="the link shows what it is for; only the invited address can accept it (403 for others)",
     ),
+    # ----- collaborations (collaborations/urls.py): participants only, the regisseur manages
+    "collaborations:detail": Entry(url=lambda w: _collab(w, "detail"), allowed=_fs("owner")),
+    "collaborations:partner_add": Entry(
+        url=lambda w: _collab(w, "partner_add"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"name": "Overgenomen partner"}, post_ok=_fs(302),
+    ),
+    "collaborations:partner_remove": Entry(
+        url=lambda w: _collab(w, "partner_remove", w.collaboration.partners.get(name="Externe partner").pk),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:invite": Entry(
+        url=lambda w: _collab(w, "invite"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"partner": w.collaboration_invitation.partner_id, "emails": "overgenomen@example.org"},
+        post_ok=_fs(302),
+    ),
+    "collaborations:invitation_resend": Entry(
+        url=lambda w: _collab(w, "invitation_resend", w.collaboration_invitation.pk),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:invitation_withdraw": Entry(
+        url=lambda w: _collab(w, "invitation_withdraw", w.collaboration_invitation.pk),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:hand_over": Entry(
+        url=lambda w: _collab(w, "hand_over"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"participant": w.collaboration.participants.exclude(user=w.users["owner"]).first().pk},
+        post_ok=_fs(302),
+    ),
+    "collaborations:round_open": Entry(
+        url=lambda w: _collab(w, "round_open"), allowed=_fs("owner"), get=False,
+        post=lambda w: {"closes_on": "2099-01-01"}, post_ok=_fs(400),
+        note="a round is open already: the regisseur gets the form back",
+    ),
+    "collaborations:round_close": Entry(
+        url=lambda w: _collab(w, "round_close", 2), allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+    ),
+    "collaborations:results": Entry(url=lambda w: _collab(w, "results", 1), allowed=_fs("owner")),
+    "collaborations:reset_agenda": Entry(url=lambda w: _collab(w, "reset_agenda", 1), allowed=_fs("owner")),
+    "collaborations:step": Entry(
+        url=lambda w: _collab(w, "step", 2, 1), allowed=_fs("owner"),
+        post=lambda w: {"remark": "Overgenomen"},
+    ),
+    "collaborations:actions": Entry(
+        url=lambda w: _collab(w, "actions"), allowed=_fs("owner"),
+        post=lambda w: {"description": "Overgenomen", "factor": w.collaboration_action.factor_id,
+                        "partner": w.collaboration_action.partner_id, "due_date": "2099-01-01", "status": "open"},
+    ),
+    "collaborations:action_edit": Entry(
+        url=lambda w: _collab(w, "action_edit", w.collaboration_action.pk), allowed=_fs("owner"),
+        post=lambda w: {"description": "Overgenomen", "factor": w.collaboration_action.factor_id,
+                        "partner": w.collaboration_action.partner_id, "due_date": "2099-01-01", "status": "klaar"},
+    ),
+    "collaborations:invitation": Entry(
+        url=lambda w: reverse("collaborations:invitation", args=[w.collaboration_token]),
+        allowed=_fs("trainer"), refused=_fs(403, "page-without-secret"),
+        anonymous=_fs("page-without-secret"), post=no_data, post_ok=_fs(302),
+        note="the link shows what it is for; only the invited address can join with it (403 for others)",
+    ),
     # ----- the professional's own pages (courses/urls.py)
     "courses:enrol": Entry(
         url=lambda w: reverse("courses:enrol", args=[w.other_course.pk]),
@@ -394,6 +566,35 @@ MATRIX: dict[str, Entry] = {
         url=lambda w: reverse("courses:reflection", args=[w.lesson.pk, w.block_id]),
         allowed=LOGGED_IN, get=False, post=lambda w: {"answer": "Overgenomen"}, post_ok=_fs(302),
         self_scoped=True, note="saves the requester's own journal entry",
+    ),
+    "courses:journal_reply": Entry(
+        url=lambda w: reverse("courses:journal_reply", args=[w.journal_entry.pk]),
+        allowed=_fs("owner"), get=False, post=lambda w: {"text": "Overgenomen"}, post_ok=_fs(302),
+        note="a reply under the trainer's feedback on the requester's own journal entry; anyone else's: 404",
+    ),
+    # ----- the 360° feedback round (feedback/urls.py)
+    "feedback_round:report": Entry(
+        url=lambda w: reverse("feedback_round:report", args=[w.feedback_round.pk]),
+        allowed=_fs("owner"), note="the owner's report, and a trainer's only once the owner shares it",
+    ),
+    "feedback_round:self": Entry(
+        url=lambda w: reverse("feedback_round:self", args=[w.feedback_round.pk]),
+        allowed=_fs("owner"), post=no_data, note="the owner's own rating",
+    ),
+    "feedback_round:share": Entry(
+        url=lambda w: reverse("feedback_round:share", args=[w.feedback_round.pk]),
+        allowed=_fs("owner"), get=False, post=lambda w: {"trainer": str(w.users["trainer"].pk)},
+        note="only the owner shares (or stops sharing) the report",
+    ),
+    "feedback_round:answer": Entry(
+        url=lambda w: reverse("feedback_round:answer", args=[w.respondent_token]),
+        allowed=ALL, note="the link is the capability: a respondent needs no account (a forged one: 404)",
+    ),
+    # ----- notifications (notifications/urls.py)
+    "notifications:open": Entry(
+        url=lambda w: reverse("notifications:open", args=[w.notification.pk]),
+        allowed=_fs("owner"), get=False, post=no_data, post_ok=_fs(302),
+        note="opens (marks read) the requester's own notification; anyone else's: 404",
     ),
     "courses:reminders_off": Entry(
         url=lambda w: reverse(
@@ -464,6 +665,18 @@ MATRIX: dict[str, Entry] = {
         url=lambda w: reverse("course_report", args=[w.course.pk]),
         allowed=_fs("trainer", "administrator"), refused=_fs(403), per_role=NO_ADMIN_ACCESS,
         note="the course's trainers and administrators; another course's trainer 403",
+    ),
+    "feedback_reflection": Entry(
+        url=lambda w: reverse("feedback_reflection", args=[w.journal_entry.pk]),
+        allowed=_fs("trainer", "administrator"), per_role=NO_ADMIN_ACCESS,
+        post=lambda w: {"feedback": '{"blocks": [], "entityMap": {}}', "waiting_since": ""},
+        note="feedback on a reflection: the course's trainers and administrators; another course's trainer 404",
+    ),
+    "feedback_answer": Entry(
+        url=lambda w: reverse("feedback_answer", args=[w.open_response.pk]),
+        allowed=_fs("trainer", "administrator"), per_role=NO_ADMIN_ACCESS,
+        post=lambda w: {"points": "0", "graded_at": ""},
+        note="grading an open answer: the course's trainers and administrators; another course's trainer 404",
     ),
     "quiz_statistics": Entry(
         url=lambda w: reverse("quiz_statistics", args=[w.quiz.pk]) + "?format=csv",

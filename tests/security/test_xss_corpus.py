@@ -339,6 +339,68 @@ def test_reflections_and_open_answers_on_the_professionals_own_pages():
     assert not problems, problems[:10]
 
 
+def test_feedback_replies_and_the_trainers_queue():
+    """Answers, the trainer's feedback and replies: in the journal, the quiz review and the trainer's admin."""
+    from courses import services as course_services
+    from courses.factories import lessons_of
+    from feedback.factories import reflections_ask_feedback
+    from modules import quiz_services
+    from modules.factories import attempt_answers, build_quiz
+    from modules.manual_grading import GradeInput, response_grade
+    from modules.models import ModulePage, QuestionKind
+
+    course, trainer = _course_with_trainer("Feedback")
+    lesson = lessons_of(course)[0]
+    block_id = reflections_ask_feedback(lesson)
+    module = ModulePage.objects.child_of(course).first()
+    quiz = build_quiz(module=module, questions=1, kinds=[QuestionKind.OPEN], max_attempts=5)
+    trainer_client = Client()
+    trainer_client.force_login(trainer)
+    problems = []
+    values = chunks(PAYLOADS, 4900)
+    for number, (value, count) in enumerate(values):
+        user = UserFactory(email=f"feedback{number}@example.org")
+        course_services.enrolment_create(user=user, course=course)
+        client = Client()
+        client.force_login(user)
+        entry = course_services.journal_save(user=user, lesson=lesson, block_id=block_id, answer=value)
+        reflection_url = reverse("feedback_reflection", args=[entry.pk])
+        problems += check(trainer_client.get(reflection_url), payloads=count, where="trainer: reflection")
+        course_services.journal_feedback_give(
+            entry=entry,
+            trainer=trainer,
+            body="<p>Feedback:</p>" + value,  # a chunk of scripts alone sanitises to nothing: refused
+            expected_waiting_since=entry.awaiting_feedback_since,
+        )
+        assert (
+            client.post(reverse("courses:journal_reply", args=[entry.pk]), {"text": value}).status_code == 302
+        )
+        problems += check(
+            client.get(reverse("courses:dashboard")), payloads=2 * count, where="journal thread"
+        )
+        problems += check(trainer_client.get(reflection_url), payloads=2 * count, where="trainer: thread")
+
+        attempt = quiz_services.attempt_start(quiz=quiz, user=user)
+        quiz_services.attempt_submit(
+            attempt=attempt, quiz=quiz, user=user, data=attempt_answers(attempt, open_text=value)
+        )
+        response = attempt.responses.select_related("question", "attempt").get()
+        answer_url = reverse("feedback_answer", args=[response.pk])
+        problems += check(trainer_client.get(answer_url), payloads=count, where="trainer: grading page")
+        problems += check(trainer_client.get("/admin/te-beoordelen/"), payloads=count, where="trainer: queue")
+        response_grade(
+            response=response,
+            grader=trainer,
+            grade=GradeInput(points=1, feedback=value),
+            expected_graded_at=None,
+        )
+        review = client.get(quiz.attempt_url(attempt, "review"))
+        problems += check(review, payloads=2 * count, where="quiz review with the trainer's feedback")
+    done = trainer_client.get("/admin/te-beoordelen/", {"status": "done"})
+    problems += check(done, payloads=len(PAYLOADS), where="trainer: queue, done")
+    assert not problems, problems[:10]
+
+
 # --------------------------------------------------------------------------- GIFT import
 
 

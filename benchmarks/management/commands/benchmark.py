@@ -231,7 +231,38 @@ class Command(BaseCommand):
             ("instrument sheet PDF", self.bench_instrument_pdf),
             ("FitnessScan organisation profile, 5,000 results", self.bench_scan_profile),
             ("quiz statistics, 10,000 attempts", self.bench_quiz_statistics),
+            ("trainer's grading queue, 10,000 waiting items over 50 courses", self.bench_grading_queue),
+            (
+                "collaboration results, 10 partners × 50 participants × 5 rounds",
+                self.bench_collaboration_results,
+            ),
         ]
+
+    def bench_grading_queue(self) -> str:
+        from feedback.queue_bench import queue_benchmark
+
+        return queue_benchmark()
+
+    def bench_collaboration_results(self) -> str:
+        from django.test import Client
+
+        from collaborations.benchmark import benchmark_collaboration
+
+        collaboration = benchmark_collaboration()
+        client = Client()
+        client.force_login(collaboration.regisseur)
+        url = f"/samenwerkingsverbanden/{collaboration.pk}/metingen/5/"
+        times, queries = [], 0
+        for n in range(11):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.status_code  # noqa: S101
+            queries = len(captured) if n == 0 else queries
+        return (
+            f"median {statistics.median(times):.0f} ms, p95 {percentile(times, 95):.0f} ms, {queries} queries"
+        )
 
     def bench_instrument_pdf(self) -> str:
         from handelingsrepertoire.models import InstrumentPage

@@ -17,6 +17,8 @@ DEMO_MODULES = [
     "modules.demo",  # a quiz at the end of every module, and the demo professional's attempts
     "fitnessscan.demo",  # its advice links courses and instruments
     "courses.demo_progress",  # the demo professional's enrolments and progress
+    "collaborations.demo",  # the demo collaboration; its advice links instruments and courses
+    "feedback.demo",  # the trainer's feedback, a reply, and items waiting in the trainer's queue
     "home.demo_menu",  # the order of the sections in the main menu
 ]
 

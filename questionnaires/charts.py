@@ -154,3 +154,138 @@ def radar_chart_svg(
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  # nosec B308, B703  # every text above is escaped
+
+
+# -- Heat map: groups (rows) × factors, each factor split in columns (e.g. the blue and orange world) --
+
+HEAT_LABEL_WIDTH = 250
+HEAT_CELL = 38
+HEAT_ROW = 34
+HEAT_HEADER = 64
+HEAT_FILLS = (  # (lowest score of the band, fill, text): light fills keep the dark numbers readable
+    (70, "#cfe8d6", "#14502b"),
+    (40, "#fbe1c4", "#6b2d00"),
+    (0, "#f5cfcf", "#7d1b1f"),
+)
+HEAT_EMPTY = "#eceef2"
+
+
+@dataclass(frozen=True)
+class HeatColumn:
+    group: str  # e.g. "1"; printed above its columns
+    label: str  # e.g. "blue"; its colour comes from `stripe`
+    stripe: str  # colour of the column's header stripe
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    label: str
+    values: tuple  # one score 0–100 (or None) per column
+    emphasis: bool = False
+
+
+def _heat_fill(value: float | None) -> tuple[str, str]:
+    if value is None:
+        return HEAT_EMPTY, MUTED
+    for lowest, fill, text in HEAT_FILLS:
+        if value >= lowest:
+            return fill, text
+    return HEAT_FILLS[-1][1], HEAT_FILLS[-1][2]
+
+
+def heat_map_svg(
+    *,
+    rows: Sequence[HeatRow],
+    columns: Sequence[HeatColumn],
+    title: str,
+    description: str,
+    chart_id: str = "heat",
+) -> SafeString:
+    """A heat map with a number in every cell (– for no score), coloured by score band. Columns that
+    share a `group` stand together under one heading. Give the numbers in a table beside it too."""
+    width = HEAT_LABEL_WIDTH + HEAT_CELL * len(columns) + 8
+    height = HEAT_HEADER + HEAT_ROW * len(rows) + 8
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{title_id} {desc_id}" class="heat-map" '
+        f'font-family="{escape(FONT)}">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(description)}</desc>',
+    ]
+    previous_group = None
+    for index, column in enumerate(columns):
+        x = HEAT_LABEL_WIDTH + index * HEAT_CELL
+        if column.group != previous_group:
+            span = sum(1 for c in columns[index:] if c.group == column.group)
+            parts.append(
+                f'<text x="{_fmt(x + span * HEAT_CELL / 2)}" y="22" text-anchor="middle" font-size="15" '
+                f'font-weight="700" fill="{INK}">{escape(column.group)}</text>'
+            )
+            previous_group = column.group
+        parts.append(
+            f'<rect x="{x + 2}" y="32" width="{HEAT_CELL - 4}" height="8" rx="2" fill="{column.stripe}"/>'
+            f'<text x="{_fmt(x + HEAT_CELL / 2)}" y="56" text-anchor="middle" font-size="11" '
+            f'fill="{MUTED}">{escape(column.label)}</text>'
+        )
+    for row_index, row in enumerate(rows):
+        y = HEAT_HEADER + row_index * HEAT_ROW
+        label = textwrap.shorten(row.label, 32, placeholder="…")
+        weight = ' font-weight="700"' if row.emphasis else ""
+        parts.append(
+            f'<text x="4" y="{y + HEAT_ROW / 2 + 5}" font-size="14" fill="{INK}"{weight}>{escape(label)}</text>'
+        )
+        for index, value in enumerate(row.values):
+            x = HEAT_LABEL_WIDTH + index * HEAT_CELL
+            fill, ink = _heat_fill(value)
+            shown = "–" if value is None else str(round_score(value))
+            parts.append(
+                f'<rect x="{x + 2}" y="{y + 2}" width="{HEAT_CELL - 4}" height="{HEAT_ROW - 4}" rx="3" '
+                f'fill="{fill}"/><text x="{_fmt(x + HEAT_CELL / 2)}" y="{y + HEAT_ROW / 2 + 5}" '
+                f'text-anchor="middle" font-size="13" font-weight="600" fill="{ink}">{shown}</text>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B308, B703  # every text above is escaped
+
+
+def change_bars_svg(
+    *, items: Sequence[tuple[str, int | None]], title: str, description: str, chart_id: str = "change"
+) -> SafeString:
+    """Horizontal bars of a change in points per item (right: better, left: worse), with the number."""
+    label_width, half, row_height, scale_max = 380, 160, 26, 40
+    width = label_width + 2 * half + 50
+    height = row_height * len(items) + 12
+    centre = label_width + half
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{title_id} {desc_id}" class="change-bars" '
+        f'font-family="{escape(FONT)}">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(description)}</desc>',
+        f'<line x1="{centre}" y1="0" x2="{centre}" y2="{height}" stroke="{GRID}" stroke-width="1.5"/>',
+    ]
+    for index, (label, change) in enumerate(items):
+        y = 6 + index * row_height
+        parts.append(
+            f'<text x="4" y="{y + 17}" font-size="13" fill="{INK}">'
+            f"{escape(textwrap.shorten(label, 52, placeholder='…'))}</text>"
+        )
+        if change is None:
+            parts.append(f'<text x="{centre + 6}" y="{y + 17}" font-size="13" fill="{MUTED}">–</text>')
+            continue
+        length = half * min(abs(change), scale_max) / scale_max
+        colour = "#1e6b3a" if change > 0 else ("#a4262c" if change < 0 else MUTED)
+        x = centre if change >= 0 else centre - length
+        parts.append(
+            f'<rect x="{_fmt(x)}" y="{y + 4}" width="{_fmt(max(length, 2))}" height="{row_height - 10}" '
+            f'fill="{colour}"/>'
+        )
+        text_x = centre + length + 6 if change >= 0 else centre + 6
+        sign = "+" if change > 0 else ""
+        parts.append(
+            f'<text x="{_fmt(text_x)}" y="{y + 17}" font-size="13" font-weight="700" fill="{colour}">'
+            f"{sign}{change}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B308, B703  # every text above is escaped

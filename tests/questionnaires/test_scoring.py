@@ -1,7 +1,7 @@
 import pytest
 
-from fitnessscan import scoring
-from fitnessscan.scoring import Band, ScoredAnswer
+from questionnaires import scoring
+from questionnaires.scoring import Band, ScoredAnswer
 
 
 @pytest.mark.parametrize(("value", "expected"), [(1, 0), (2, 25), (3, 50), (4, 75), (5, 100)])

@@ -1,7 +1,7 @@
 import re
 from xml.etree import ElementTree
 
-from fitnessscan.charts import RadarAxis, radar_chart_svg
+from questionnaires.charts import RadarAxis, radar_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
