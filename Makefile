@@ -43,12 +43,12 @@ compilemessages:
 
 # Regenerates the .po files of every app and of the project (templates/, academy/).
 messages:
-	@for app in accounts home successfactors courses modules handelingsrepertoire cases fitnessscan packages; do \
+	@for app in accounts home successfactors courses modules handelingsrepertoire cases fitnessscan packages programmes; do \
 		(cd $$app && mkdir -p locale && ../$(BIN)/django-admin makemessages -l nl --no-obsolete -v0); \
 	done
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete -v0 \
 		--ignore=.venv --ignore=accounts --ignore=home --ignore=successfactors --ignore=courses \
-		--ignore=modules --ignore=handelingsrepertoire --ignore=cases --ignore=fitnessscan --ignore=packages --ignore=tests
+		--ignore=modules --ignore=handelingsrepertoire --ignore=cases --ignore=fitnessscan --ignore=packages --ignore=programmes --ignore=tests
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput -v0

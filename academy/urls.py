@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("zoeken/", home_views.search, name="search"),
+    path("mijn/", include("programmes.urls")),
     path("mijn/", include("courses.urls")),
     path("certificaat/<str:code>/", course_views.certificate_verify, name="certificate_verify"),
 ]

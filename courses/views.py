@@ -16,6 +16,7 @@ from accounts.services import MembershipError, membership_invite
 from modules.models import LearningItemPage, LessonPage
 
 from . import selectors, services
+from .dashboard import sections_for as dashboard_sections_for
 from .models import Certificate, CoursePage
 
 
@@ -25,7 +26,10 @@ def dashboard(request):
         request,
         "courses/dashboard.html",
         title=_("My learning"),
-        context=lambda: selectors.dashboard_for(user=request.user),
+        context=lambda: {
+            **selectors.dashboard_for(user=request.user),
+            "sections": dashboard_sections_for(user=request.user),
+        },
     )
 
 

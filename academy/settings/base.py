@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cases",
     "fitnessscan",
     "packages",
+    "programmes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
