@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "modules.demo",  # a quiz at the end of every module, and the demo professional's attempts
     "fitnessscan.demo",  # its advice links courses and instruments
     "courses.demo_progress",  # the demo professional's enrolments and progress
+    "programmes.demo",  # a leergang of the demo courses, with its groups and meetings
     "home.demo_menu",  # the order of the sections in the main menu
 ]
 
