@@ -94,10 +94,11 @@ def parse_lines(text: str) -> list[BulkRow]:
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise BulkFileError(_("The list is empty: paste or upload at least one e-mail address."))
-    if len(lines) > MAX_LINES + 1:
+    data_lines = len(lines) - ("@" not in lines[0])  # a first line without an address names the columns
+    if data_lines > MAX_LINES:
         raise BulkFileError(
             _("The list has %(count)s lines; at most %(max)s can be enrolled at a time. Split it up.")
-            % {"count": len(lines), "max": MAX_LINES}
+            % {"count": data_lines, "max": MAX_LINES}
         )
     delimiter = max((";", ",", "\t"), key=lambda d: lines[0].count(d))
     records = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
@@ -116,11 +117,6 @@ def parse_lines(text: str) -> list[BulkRow]:
         )
     elif len(header) > 1:
         name_column = 1
-    if len(records) > MAX_LINES:
-        raise BulkFileError(
-            _("The list has %(count)s lines; at most %(max)s can be enrolled at a time. Split it up.")
-            % {"count": len(records), "max": MAX_LINES}
-        )
     rows = []
     for number, record in enumerate(records, start=first):
         email = record[email_column].strip() if len(record) > email_column else ""

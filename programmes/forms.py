@@ -42,6 +42,6 @@ class BulkEnrolmentForm(forms.Form):
             except BulkFileError as error:
                 self.add_error("file", str(error))
                 return cleaned
-        if not cleaned.get("text", "").strip() and "file" not in self.errors:
+        if upload is None and not cleaned.get("text", "").strip() and "file" not in self.errors:
             raise forms.ValidationError(_("Paste e-mail addresses or upload a CSV file."))
         return cleaned
