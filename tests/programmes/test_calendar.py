@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def events(response):
     calendar = Calendar.from_ical(response.content)
-    return [component for component in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_feed_lists_meetings_and_deadlines_without_login(client, group, meeting, member):
