@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from .models import User
 
-PRIVACY_MODULES = ["courses.privacy", "modules.privacy", "cases.privacy", "fitnessscan.privacy"]
+PRIVACY_MODULES = [
+    "courses.privacy",
+    "modules.privacy",
+    "cases.privacy",
+    "fitnessscan.privacy",
+    "programmes.privacy",
+]
 
 
 def _modules():

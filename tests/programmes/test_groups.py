@@ -166,3 +166,16 @@ def test_a_group_invitation_is_accepted_when_the_address_is_confirmed(group):
     address = EmailAddress.objects.get(user=user)
     email_confirmed.send(sender=EmailAddress, request=None, email_address=address)
     assert group.memberships.filter(user=user).exists()
+
+
+def test_data_export_and_erasure_cover_groups_and_meetings(group, meeting, member):
+    from accounts.privacy import user_data_export, user_erase
+    from programmes.services import meeting_register
+
+    meeting_register(user=member, meeting=meeting)
+    data = user_data_export(user=member)["programmes"]
+    assert data["learning_groups"][0]["group"] == "Leergroep Voorjaar"
+    assert data["meeting_registrations"][0]["meeting"] == "Intervisie"
+    user_erase(user=member)
+    assert not MeetingRegistration.objects.exists()
+    assert not group.memberships.exists()
