@@ -20,6 +20,7 @@ from home.demo import ensure_child
 from .models import (
     Announcement,
     GroupDeadline,
+    GroupMembership,
     LearningGroup,
     Meeting,
     MeetingRegistration,
@@ -123,7 +124,10 @@ def seed(log, context) -> dict:
             capacity=12,
             description="Neem een casus mee waarin partners een afspraak verschillend uitlegden. We oefenen het gesprek.",
         )
-        for email in RUNNING_MEMBERS:
+        # The demo professional joins without the automatic enrolment, so that the course flow the README
+        # describes (enrol in “Omgaan met interpretatieverschillen en conflict” yourself) stays open.
+        GroupMembership.objects.create(group=running, user=users[RUNNING_MEMBERS[0]])
+        for email in RUNNING_MEMBERS[1:]:
             group_add_member(group=running, user=users[email])
         for email, attended in (
             ("deelnemer@example.org", True),
