@@ -43,12 +43,12 @@ compilemessages:
 
 # Regenerates the .po files of every app and of the project (templates/, academy/).
 messages:
-	@for app in accounts home successfactors courses modules handelingsrepertoire cases questionnaires fitnessscan collaborations packages notifications feedback; do \
+	@for app in accounts home successfactors courses modules handelingsrepertoire cases questionnaires fitnessscan collaborations packages notifications feedback programmes; do \
 		(cd $$app && mkdir -p locale && ../$(BIN)/django-admin makemessages -l nl --no-obsolete -v0); \
 	done
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete -v0 \
 		--ignore=.venv --ignore=accounts --ignore=home --ignore=successfactors --ignore=courses \
-		--ignore=modules --ignore=handelingsrepertoire --ignore=cases --ignore=questionnaires --ignore=fitnessscan --ignore=collaborations --ignore=packages --ignore=notifications --ignore=feedback --ignore=tests
+		--ignore=modules --ignore=handelingsrepertoire --ignore=cases --ignore=questionnaires --ignore=fitnessscan --ignore=collaborations --ignore=packages --ignore=notifications --ignore=feedback --ignore=programmes --ignore=tests
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput -v0

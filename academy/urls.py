@@ -30,6 +30,7 @@ urlpatterns = [
     path("zoeken/", home_views.search, name="search"),
     path("mijn/meldingen/", include("notifications.urls")),
     path("feedbackronde/", include("feedback.urls")),
+    path("mijn/", include("programmes.urls")),
     path("mijn/", include("courses.urls")),
     path("samenwerkingsverbanden/", include("collaborations.urls")),
     path("certificaat/<str:code>/", course_views.certificate_verify, name="certificate_verify"),

@@ -19,6 +19,7 @@ PRIVACY_MODULES = [
     "cases.privacy",
     "fitnessscan.privacy",
     "collaborations.privacy",
+    "programmes.privacy",
 ]
 
 

@@ -600,10 +600,36 @@ def courses_for_report(*, user):
     return courses.filter(trainers=user)
 
 
+@dataclass
+class CourseTotals:
+    course: CoursePage
+    enrolled: int = 0
+    in_progress: int = 0
+    completed: int = 0
+
+
 def organisation_progress_for(*, organisation) -> dict:
+    """Every professional of the organisation (also those enrolled nowhere) with their courses, and totals
+    per course. Four queries for any number of members and courses."""
     enrolments = Enrolment.objects.filter(user__organisation=organisation).order_by(
         "user__last_name", "user__first_name", "course__title"
     )
     rows = learner_rows(enrolments)
-    members = organisation.members.count()
-    return {"organisation": organisation, "rows": rows, "member_count": members}
+    members = list(organisation.members.order_by("last_name", "first_name", "email"))
+    rows_by_user: dict[int, list[LearnerRow]] = {}
+    totals: dict[int, CourseTotals] = {}
+    for row in rows:
+        rows_by_user.setdefault(row.enrolment.user_id, []).append(row)
+        course_totals = totals.setdefault(row.enrolment.course_id, CourseTotals(course=row.enrolment.course))
+        course_totals.enrolled += row.enrolment.is_active
+        if row.enrolment.completed_at:
+            course_totals.completed += 1
+        elif row.enrolment.is_active and row.done > 0:
+            course_totals.in_progress += 1
+    return {
+        "organisation": organisation,
+        "rows": rows,
+        "people": [(member, rows_by_user.get(member.pk, [])) for member in members],
+        "course_totals": sorted(totals.values(), key=lambda t: t.course.title),
+        "member_count": len(members),
+    }

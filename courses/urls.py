@@ -7,6 +7,7 @@ app_name = "courses"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("organisatie/", views.organisation_progress, name="organisation"),
+    path("organisatie/voortgang.csv", views.organisation_progress_csv, name="organisation_csv"),
     path("cursus/<int:course_id>/inschrijven/", views.enrol, name="enrol"),
     path("cursus/<int:course_id>/uitschrijven/", views.leave, name="leave"),
     path("cursus/<int:course_id>/verder/", views.continue_course, name="continue"),

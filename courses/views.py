@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from academy.exports import csv_response
 from academy.pages import personal_page
 from academy.storage import private_file_response
 from accounts import roles
@@ -17,6 +18,7 @@ from accounts.services import MembershipError, membership_invite
 from modules.models import LearningItemPage, LessonPage
 
 from . import selectors, services
+from .dashboard import sections_for as dashboard_sections_for
 from .models import Certificate, CoursePage, JournalEntry
 
 
@@ -26,7 +28,10 @@ def dashboard(request):
         request,
         "courses/dashboard.html",
         title=_("My learning"),
-        context=lambda: selectors.dashboard_for(user=request.user),
+        context=lambda: {
+            **selectors.dashboard_for(user=request.user),
+            "sections": dashboard_sections_for(user=request.user),
+        },
     )
 
 
@@ -167,6 +172,41 @@ def organisation_progress(request):
     }
     status = 400 if invitation_form.errors else 200
     return render(request, "courses/organisation.html", context, status=status)
+
+
+@login_required
+def organisation_progress_csv(request):
+    """Every professional of the coordinator's organisation, one line per course (or one without)."""
+    if not roles.is_coordinator(request.user):
+        raise PermissionDenied(_("Only coordinators of an organisation see its progress."))
+    data = selectors.organisation_progress_for(organisation=request.user.organisation)
+    response, writer = csv_response("voortgang-organisatie.csv")
+    writer.writerow(
+        [
+            _("Name"),
+            _("E-mail address"),
+            _("Course"),
+            _("Progress (%)"),
+            _("Last activity"),
+            _("Completed on"),
+        ]
+    )
+    for member, rows in data["people"]:
+        if not rows:
+            writer.writerow([member.get_full_name(), member.email, "", "", "", ""])
+        for row in rows:
+            enrolment = row.enrolment
+            writer.writerow(
+                [
+                    member.get_full_name(),
+                    member.email,
+                    enrolment.course.title,
+                    row.percent,
+                    enrolment.last_activity_at.date().isoformat() if enrolment.last_activity_at else "",
+                    enrolment.completed_at.date().isoformat() if enrolment.completed_at else "",
+                ]
+            )
+    return response
 
 
 def reminders_off(request, token: str):

@@ -67,4 +67,4 @@ def seed(log, context) -> dict:
     return {"home": home}
 
 
-MENU_ORDER = ["cursussen", "handelingsrepertoire", "praktijkvoorbeelden", "fitnessscan"]
+MENU_ORDER = ["cursussen", "leergangen", "handelingsrepertoire", "praktijkvoorbeelden", "fitnessscan"]

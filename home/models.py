@@ -11,6 +11,7 @@ from academy.pages import ShellPage
 
 SECTION_PAGE_TYPES = [
     "courses.CourseIndexPage",
+    "programmes.ProgrammeIndexPage",
     "handelingsrepertoire.InstrumentIndexPage",
     "cases.CaseIndexPage",
     "fitnessscan.FitnessScanPage",

@@ -13,6 +13,8 @@ from cases.models import CasePage
 from courses.models import CoursePage
 from handelingsrepertoire.models import InstrumentPage
 from modules.models import LessonPage, ModulePage, QuizPage
+from programmes.demo import RUNNING_GROUP
+from programmes.models import LearningGroup, ProgrammePage
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -31,6 +33,10 @@ def pages_of_the_demo() -> dict[str, str]:
         "lesson": LessonPage.objects.live().descendant_of(module).order_by("path").first().url,
         "quiz": QuizPage.objects.live().descendant_of(module).first().url,
         "my learning": "/mijn/",
+        "programmes": "/leergangen/",
+        "programme": ProgrammePage.objects.live().first().url,
+        "learning group": f"/mijn/groepen/{LearningGroup.objects.get(name=RUNNING_GROUP).pk}/",
+        "my calendar": "/mijn/agenda/",
         "instruments": "/handelingsrepertoire/",
         "instrument sheet": InstrumentPage.objects.live().first().url,
         "cases": "/praktijkvoorbeelden/",
@@ -82,6 +88,22 @@ def test_the_main_pages_are_valid_html(seeded, tmp_path):
     for name, url in pages_of_the_demo().items():
         response = client.get(url)
         assert response.status_code in (200, 404), (name, url, response.status_code)
+        path = tmp_path / f"{len(files):02d}.html"
+        path.write_bytes(response.content)
+        files[str(path)] = f"{name} ({url})"
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email="coordinator@example.org"))
+    trainer = Client()
+    trainer.force_login(User.objects.get(email="trainer@example.org"))
+    running = LearningGroup.objects.get(name=RUNNING_GROUP)
+    for name, client_, url in [
+        ("bulk enrolment", coordinator, "/mijn/inschrijven/"),
+        ("group progress", trainer, f"/mijn/groepen/{running.pk}/voortgang/"),
+        ("group, trainer", trainer, f"/mijn/groepen/{running.pk}/"),
+        ("coordinator", coordinator, "/mijn/organisatie/"),
+    ]:
+        response = client_.get(url)
+        assert response.status_code == 200, (name, url)
         path = tmp_path / f"{len(files):02d}.html"
         path.write_bytes(response.content)
         files[str(path)] = f"{name} ({url})"

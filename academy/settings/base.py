@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "packages",
     "notifications",
     "feedback",
+    "programmes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

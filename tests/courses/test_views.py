@@ -126,7 +126,8 @@ def test_catalogue_filters_and_status(pro_client, professional, course, lessons)
 def test_catalogue_filter_form_works_without_javascript_and_swaps_only_the_results(client, course):
     index = course.get_parent()
     html = client.get(index.url, {"niveau": "expert"}).content.decode()
-    form = html[html.index('<form method="get"') : html.index("</form>")]
+    start = html.index('<form method="get"')  # the filters, not the search box in the header
+    form = html[start : html.index("</form>", start)]
     assert f'action="{index.url}"' in form and f'data-hx-get="{index.url}"' in form
     assert 'data-hx-target="#course-results" data-hx-swap="outerHTML"' in form
     assert '<label for="filter-level">Niveau</label><select name="niveau" id="filter-level">' in form

@@ -63,3 +63,20 @@ def test_words_next_to_signs_are_still_found(client, seeded):
 
     assert hostile.context["results"].paginator.count == plain.context["results"].paginator.count > 0
     assert 'href="/fitnessscan/"' in hostile.content.decode()
+
+
+def test_search_filters_by_kind_and_tells_a_lesson_needs_enrolment(seeded):
+    client = Client()
+    html = client.get("/zoeken/", {"q": "vertrouwen"}).content.decode()
+    for label in ("Cursussen (", "Lessen (", "Instrumenten (", "Praktijkvoorbeelden ("):
+        assert label in html
+    lessons = client.get("/zoeken/", {"q": "vertrouwen", "soort": "les"}).content.decode()
+    assert "log in en schrijf je in om de les te lezen" in lessons
+    assert "/praktijkvoorbeelden/" not in lessons.split('class="result-list"')[1].split("</ol>")[0]
+    unknown = client.get("/zoeken/", {"q": "vertrouwen", "soort": "<script>"})
+    assert unknown.status_code == 200 and "<script>" not in unknown.content.decode()
+
+
+def test_every_page_has_a_search_box_in_the_header(client):
+    html = client.get("/zoeken/").content.decode()
+    assert 'id="header-search-q"' in html

@@ -87,6 +87,8 @@ class World:
     collaboration_invitation: object = None
     collaboration_action: object = None
     collaboration_token: str = ""
+    group: object = None
+    meeting: object = None
 
 
 def _collaboration_build(owner: User, invited: User) -> dict:
@@ -277,6 +279,14 @@ def world_build() -> World:
         image=CleanImage(content=png.getvalue(), extension="png", width=4, height=3, original_name="o.png"),
         alt_text="Overleg",
     )
+    # A learning group run by the trainer with the owner as its member, and a meeting the owner registered for.
+    from programmes.factories import add_meeting, build_group
+    from programmes.models import CalendarFeed, MeetingRegistration
+
+    group = build_group(course=course, trainers=[users["trainer"]], members=[owner], name=f"Groep {SECRET}")
+    meeting = add_meeting(group, title=f"Bijeenkomst {SECRET}", description=SECRET)
+    MeetingRegistration.objects.create(meeting=meeting, user=owner)
+    CalendarFeed.objects.create(user=owner)
     return World(
         journal_entry=journal_entry,
         feedback_round=feedback_round,
@@ -284,6 +294,8 @@ def world_build() -> World:
         open_response=open_response,
         notification=notification,
         **_collaboration_build(owner, users["trainer"]),
+        group=group,
+        meeting=meeting,
         draft_image_name=draft_image.file.name,
         draft_image_content=png.getvalue(),
         membership_request=membership_request,
@@ -316,6 +328,7 @@ def owner_snapshot(world: World) -> dict:
     from fitnessscan.models import ScanResponse
     from modules.models import Attempt, Question, QuestionResponse
     from notifications.models import Notification
+    from programmes.models import Announcement, CalendarFeed, GroupMembership, MeetingRegistration
 
     owner = world.users["owner"]
 
@@ -351,6 +364,12 @@ def owner_snapshot(world: World) -> dict:
         "notifications": rows(Notification.objects.filter(user=owner), "pk", "read_at"),
         "feedback_rounds": rows(FeedbackRound.objects.filter(owner=owner), "pk", "title", "shared_with_id"),
         "feedback_answers": rows(Respondent.objects.filter(round__owner=owner), "pk", "answered_at"),
+        "learning_groups": rows(GroupMembership.objects.filter(user=owner), "group_id"),
+        "meeting_registrations": rows(
+            MeetingRegistration.objects.filter(user=owner), "meeting_id", "attended"
+        ),
+        "announcements": rows(Announcement.objects.filter(group=world.group), "pk", "title"),
+        "calendar_feed": rows(CalendarFeed.objects.filter(user=owner), "token"),
         **_collaboration_snapshot(world, rows),
     }
 
@@ -606,6 +625,49 @@ MATRIX: dict[str, Entry] = {
     "courses:certificate_download": Entry(
         url=lambda w: reverse("courses:certificate_download", args=[w.certificate.code]),
         allowed=_fs("owner", "administrator"), note="the holder, and administrators who answer questions about it",
+    ),
+    # ----- learning groups (programmes/urls.py): members and the group's trainers; anyone else 404
+    "programmes:group": Entry(
+        url=lambda w: reverse("programmes:group", args=[w.group.pk]),
+        allowed=_fs("owner", "trainer", "administrator"), note="a group: its members, its trainers, administrators",
+    ),
+    "programmes:group_progress": Entry(
+        url=lambda w: reverse("programmes:group_progress", args=[w.group.pk]),
+        allowed=_fs("trainer", "administrator"), note="the progress matrix: the group's trainers only",
+    ),
+    "programmes:group_progress_csv": Entry(
+        url=lambda w: reverse("programmes:group_progress_csv", args=[w.group.pk]),
+        allowed=_fs("trainer", "administrator"), note="the matrix as CSV: the group's trainers only",
+    ),
+    "programmes:announcement": Entry(
+        url=lambda w: reverse("programmes:announcement", args=[w.group.pk]),
+        allowed=_fs("trainer", "administrator"), get=False,
+        post=lambda w: {"title": "Overgenomen", "body": "Overgenomen"}, post_ok=_fs(302),
+        note="posting to the group: its trainers only",
+    ),
+    "programmes:register": Entry(
+        url=lambda w: reverse("programmes:register", args=[w.meeting.pk]),
+        allowed=_fs("owner", "trainer", "administrator"), get=False, post=no_data, post_ok=_fs(302),
+        self_scoped=True, note="registers the requester (a trainer is told only members register)",
+    ),
+    "programmes:unregister": Entry(
+        url=lambda w: reverse("programmes:unregister", args=[w.meeting.pk]),
+        allowed=_fs("owner", "trainer", "administrator"), get=False, post=no_data, post_ok=_fs(302),
+        self_scoped=True, note="removes the requester's own registration only",
+    ),
+    "programmes:attendance": Entry(
+        url=lambda w: reverse("programmes:attendance", args=[w.meeting.pk]),
+        allowed=_fs("trainer", "administrator"), post=lambda w: {"present": []}, post_ok=_fs(302),
+        note="recording attendance: the group's trainers only",
+    ),
+    "programmes:meeting_ics": Entry(
+        url=lambda w: reverse("programmes:meeting_ics", args=[w.meeting.pk]),
+        allowed=_fs("owner", "trainer", "administrator"), note="a meeting's .ics: whoever sees the group",
+    ),
+    "programmes:calendar_feed": Entry(
+        url=lambda w: reverse("programmes:calendar_feed", args=["geraden-token"]),
+        allowed=_fs(), refused=_fs(404), anonymous=_fs(404),
+        note="the secret token is the capability (calendar apps cannot log in); a guessed one is 404",
     ),
     "draft_image": Entry(
         url=_draft_image_url,

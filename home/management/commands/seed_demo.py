@@ -19,6 +19,7 @@ DEMO_MODULES = [
     "courses.demo_progress",  # the demo professional's enrolments and progress
     "collaborations.demo",  # the demo collaboration; its advice links instruments and courses
     "feedback.demo",  # the trainer's feedback, a reply, and items waiting in the trainer's queue
+    "programmes.demo",  # a leergang of the demo courses, with its groups and meetings
     "home.demo_menu",  # the order of the sections in the main menu
 ]
 
