@@ -354,8 +354,7 @@ def case_decision_mail_send(*, submission_id: int) -> bool:
 def _decision_mail_context(submission: CaseSubmission) -> dict:
     case = submission.case
     index = CaseIndexPage.objects.ancestor_of(case).first()
-    # The CMS's base URL: Wagtail's own e-mails use it too, and the site record may not know the port.
-    base = settings.WAGTAILADMIN_BASE_URL
+    base = settings.SITE_URL
     approved = submission.decision == CaseSubmission.Decision.APPROVED
     case_url = case.get_url() if approved else None
     mine_url = (index.get_url() + index.reverse_subpage("mine")) if index else None
