@@ -87,7 +87,7 @@ def test_no_learning_page_scrolls_sideways_on_a_phone(phone, live_url, log_in):
     assert found == dict.fromkeys(found, 0)
 
 
-def test_the_main_menu_folds_away_on_a_phone_and_opens_without_javascript(browser, live_url, axe_violations):
+def test_the_main_menu_folds_away_on_a_phone_and_opens_without_javascript(browser, live_url):
     context = browser.new_context(locale="nl-NL", viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_url + "/")
@@ -95,10 +95,15 @@ def test_the_main_menu_folds_away_on_a_phone_and_opens_without_javascript(browse
     assert not courses_link.is_visible()
     page.locator(".main-nav summary").click()
     assert courses_link.is_visible()
-    assert axe_violations(page) == []
     courses_link.click()
     assert page.url.endswith("/cursussen/")
     context.close()
+
+
+def test_the_folded_menu_is_accessible(phone, live_url, axe_violations):
+    phone.goto(live_url + "/")
+    phone.locator(".main-nav summary").click()
+    assert axe_violations(phone) == []
 
 
 def test_the_home_page_title_keeps_clear_of_the_decoration(page, live_url):
