@@ -49,3 +49,10 @@ def test_the_course_page_asks_the_same_number_of_queries_for_more_linked_modules
     client.get(course.url)
     with django_assert_max_num_queries(12):
         client.get(course.url)
+
+
+def test_the_demo_modules_name_the_cases_their_lessons_show(client, seeded):
+    link = ModuleCaseLink.objects.select_related("page", "case").first()
+    assert link is not None
+    assert link.case.title in client.get(link.page.url).content.decode()
+    assert f'href="{link.page.url}"' in client.get(link.case.url).content.decode()
