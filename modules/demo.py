@@ -806,8 +806,8 @@ def seed(log, context) -> dict:
     target = quizzes.get(ATTEMPTS_MODULE) or next(iter(quizzes.values()), None)
     if user is not None and target is not None:
         attempts = demo_attempts(quiz=target, user=user)
-    log(f"quizzes: {len(quizzes)} demo quizzes ({created} new), {attempts} new demo attempts")
     log(f"modules: {demo_module_case_links()} new links from modules to the cases they were built from")
+    log(f"quizzes: {len(quizzes)} demo quizzes ({created} new), {attempts} new demo attempts")
     return {"quizzes": quizzes}
 
 

@@ -84,6 +84,11 @@ def test_no_learning_page_scrolls_sideways_on_a_phone(phone, live_url, log_in):
         phone.wait_for_load_state()
         found["scan result"] = overflow(phone)
         shot(phone, "scan-result")
+        table, chart = (
+            phone.locator(".scan-table").bounding_box(),
+            phone.locator(".scan-chart").bounding_box(),
+        )
+        assert table["y"] < chart["y"]  # the numbers first, where the chart's labels are too small
     assert found == dict.fromkeys(found, 0)
 
 
