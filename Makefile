@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The site's public address in certificates, sheet PDFs, e-mails and the CMS's Site record.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 # pytest-xdist workers: the suite takes both cores of the 2-core machine it is measured on.
 JOBS ?= 2
 UV := $(BIN)/uv
@@ -54,11 +56,11 @@ migrate:
 	$(BIN)/python manage.py migrate --noinput -v0
 
 seed:
-	$(BIN)/python manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py seed_demo
 
 run: install migrate seed
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install node_modules/axe-core
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_TEST)"

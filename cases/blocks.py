@@ -22,9 +22,9 @@ class CaseBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Best-practice case")
         icon = "doc-full-inverse"
         template = "cases/blocks/case_block.html"
-        label = _("Best-practice case")
         description = _("A best-practice case shared by a member organisation, shown as a card with a link.")
         value_class = CaseBlockValue
         preview_value = {"intro": "Hoe een gemeente en drie zorgaanbieders het vertrouwen terugwonnen."}

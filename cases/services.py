@@ -32,7 +32,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from academy.storage import is_draft_name
-from accounts.roles import MODERATORS
+from accounts.roles import ADMINISTRATORS, MODERATORS
 from accounts.services import group_grant_page_permissions, groups_ensure
 
 from .models import CaseImage, CaseIndexPage, CaseInstrument, CasePage, CaseSubmission
@@ -124,13 +124,15 @@ def case_workflow_ensure(*, index: CaseIndexPage) -> Workflow:
     )
     if assigned is not None:
         return assigned.workflow
-    moderators = groups_ensure()[MODERATORS]
+    groups = groups_ensure()
+    moderators = groups[MODERATORS]
     task = GroupApprovalTask.objects.filter(name=CASE_TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=CASE_TASK_NAME)
     task.active = True
     task.save(update_fields=["active"])
-    task.groups.add(moderators)
+    # Administrators moderate too (accounts.roles.is_moderator); as a group of the task they get its mail.
+    task.groups.add(moderators, groups[ADMINISTRATORS])
     workflow, _created = Workflow.objects.get_or_create(name=CASE_WORKFLOW_NAME)
     if not workflow.active:
         workflow.active = True
@@ -352,8 +354,7 @@ def case_decision_mail_send(*, submission_id: int) -> bool:
 def _decision_mail_context(submission: CaseSubmission) -> dict:
     case = submission.case
     index = CaseIndexPage.objects.ancestor_of(case).first()
-    # The CMS's base URL: Wagtail's own e-mails use it too, and the site record may not know the port.
-    base = settings.WAGTAILADMIN_BASE_URL
+    base = settings.SITE_URL
     approved = submission.decision == CaseSubmission.Decision.APPROVED
     case_url = case.get_url() if approved else None
     mine_url = (index.get_url() + index.reverse_subpage("mine")) if index else None

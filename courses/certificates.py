@@ -10,12 +10,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from academy.pdf import html_to_pdf
+from academy.site_url import public_url
 
 from .models import Certificate, Enrolment
 
 
 def verification_url(certificate: Certificate) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + certificate.get_absolute_url()
+    return public_url(certificate.get_absolute_url())
 
 
 def certificate_issue(*, enrolment: Enrolment) -> Certificate | None:

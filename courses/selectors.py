@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 
 from academy.pagecache import cached
 from modules.models import LearningItemPage, ModulePage
+from modules.selectors import module_cases
 from successfactors.selectors import all_factors
 
 from .forms import CatalogueFilterForm
@@ -451,6 +452,7 @@ def course_overview_for(*, course: CoursePage) -> dict:
         "prerequisites": live_prerequisites(course),
         "factors": list(course.success_factors.all()),
         "trainers": list(course.trainers.all()),
+        "cases": module_cases(module_ids=[module.id for module in modules]),
         "total_minutes": total_minutes,
         "duration": Decimal(course.duration_hours),
     }

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db.models import (
     Count,
     Exists,
@@ -28,6 +29,8 @@ from successfactors.models import SuccessFactor
 from .models import FactorAdvice, FitnessScanPage, ScanAnswer, ScanFactorScore, ScanResponse, ScanStatement
 
 if TYPE_CHECKING:
+    from wagtail.models import Page
+
     from accounts.models import Organisation, User
 
 # The organisation profile shows numbers only when at least this many people of the organisation
@@ -112,11 +115,21 @@ def responses_completed(*, page: FitnessScanPage, user: User) -> QuerySet[ScanRe
 
 
 @dataclass
+class CourseRecommendation:
+    """A course the advice recommends, with where this professional stands in it."""
+
+    page: Page
+    completed: bool = False
+    in_progress: bool = False
+
+
+@dataclass
 class FactorResult:
     factor: SuccessFactor
     score: int | None
     previous_score: int | None = None
     advice: FactorAdvice | None = None
+    courses: list[CourseRecommendation] = field(default_factory=list)
 
     @property
     def band(self) -> scoring.Band | None:
@@ -182,6 +195,7 @@ def scan_result(*, response: ScanResponse) -> ScanResult:
     advice = advice_for(page_id=response.page_id, pairs=[(row.factor.pk, row.band) for row in weakest])
     for row in weakest:
         row.advice = advice.get((row.factor.pk, row.band))
+    _recommend_courses(rows=weakest, user_id=response.user_id)
     return ScanResult(response=response, rows=rows, previous_response=previous_response, weakest=weakest)
 
 
@@ -199,6 +213,27 @@ def advice_for(*, page_id: int, pairs: list[tuple[int, str | None]]) -> dict[tup
     for advice in queryset:
         found.setdefault((advice.factor_id, advice.band), advice)
     return {pair: found[pair] for pair in pairs if pair in found}
+
+
+def _recommend_courses(*, rows: list[FactorResult], user_id: int | None) -> None:
+    """The advice's courses per row, those the professional has not done first, completed and started
+    ones marked: advice to take a course you just finished is no advice."""
+    linked = {row.factor.pk: row.advice.linked_courses() if row.advice else [] for row in rows}
+    course_ids = {page.pk for pages in linked.values() for page in pages}
+    completed, started = set(), set()
+    if user_id is not None and course_ids:
+        # By name, not by import: the scan does not depend on the courses app.
+        enrolments = apps.get_model("courses", "Enrolment").objects.filter(
+            user_id=user_id, course_id__in=course_ids
+        )
+        for course_id, completed_at in enrolments.values_list("course_id", "completed_at"):
+            (completed if completed_at else started).add(course_id)
+    for row in rows:
+        recommendations = [
+            CourseRecommendation(page=page, completed=page.pk in completed, in_progress=page.pk in started)
+            for page in linked[row.factor.pk]
+        ]
+        row.courses = sorted(recommendations, key=lambda course: (course.completed, course.in_progress))
 
 
 # -- The organisation profile -------------------------------------------------------------------------

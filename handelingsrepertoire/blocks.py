@@ -11,6 +11,7 @@ class StepBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Explanation"), max_length=400, required=False, rows=2)
 
     class Meta:
+        label = _("Step")
         icon = "list-ol"
         template = "handelingsrepertoire/blocks/step_block.html"
         label = _("Step")
@@ -28,6 +29,7 @@ class SheetItemBlock(blocks.CharBlock):
         super().__init__(max_length=250, **kwargs)
 
     class Meta:
+        label = _("Item")
         icon = "list-ul"
         template = "handelingsrepertoire/blocks/sheet_item_block.html"
         label = _("Item")
@@ -57,9 +59,9 @@ class InstrumentBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Instrument sheet")
         icon = "clipboard-list"
         template = "handelingsrepertoire/blocks/instrument_block.html"
         value_class = InstrumentValue
-        label = _("Instrument")
         description = _("A card of an instrument sheet with its summary and a link to download the PDF.")
         preview_value = {"intro": "Gebruik dit instrument in het eerste overleg van je samenwerking."}

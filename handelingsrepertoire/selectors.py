@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, ReferenceIndex
 
+from academy.site_url import public_page_url
 from successfactors.models import SuccessFactor
 
 from .forms import InstrumentFilterForm
@@ -131,7 +132,7 @@ def _referencing_page_ids(page: Page, source_model: tuple[str, str]) -> set[int]
 
 def instrument_sheet_context(*, page: InstrumentPage) -> dict:
     """What the sheet's web page shows around the sheet itself."""
-    context = {"factors": list(page.success_factors.all())}
+    context = {"factors": list(page.success_factors.all()), "sheet_url": public_page_url(page)}
     if page.pk is None:  # the preview of a sheet that was never saved links to nothing yet
         return {**context, "related_instruments": [], "cases": [], "lessons": []}
     return {

@@ -20,6 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from academy import pdf
+from academy.site_url import public_page_url
 
 from .models import InstrumentDownloads, InstrumentPage, InstrumentPdf
 
@@ -79,7 +80,7 @@ def instrument_sheet_html(
 def instrument_sheet_render(*, page: InstrumentPage) -> pdf.RenderedPdf:
     """Renders the sheet's PDF without storing it (used for storage, the admin preview and benchmarks)."""
     version_date = page.last_published_at or timezone.now()
-    html = instrument_sheet_html(page=page, version_date=version_date, url=page.full_url or "")
+    html = instrument_sheet_html(page=page, version_date=version_date, url=public_page_url(page))
     return pdf.html_to_pdf(html)
 
 

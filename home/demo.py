@@ -2,6 +2,8 @@
 
 from wagtail.models import Page, Site
 
+from academy.site_url import site_record_sync
+
 from .models import HomePage
 
 HOME = {
@@ -34,7 +36,7 @@ def ensure_home() -> HomePage:
         home = root.add_child(instance=HomePage(**HOME))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
+        site = Site.objects.create(
             hostname="localhost",
             port=80,
             root_page=home,
@@ -45,6 +47,7 @@ def ensure_home() -> HomePage:
         site.root_page = home
         site.site_name = "Academie voor Samenwerken"
         site.save()
+    site_record_sync(site)
     return home
 
 

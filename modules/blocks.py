@@ -22,6 +22,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "modules/blocks/heading_block.html"
         description = _("A heading that structures the lesson.")
@@ -33,6 +34,7 @@ class TextBlock(blocks.RichTextBlock):
         super().__init__(features=LESSON_RICH_TEXT_FEATURES, **kwargs)
 
     class Meta:
+        label = _("Text")
         icon = "pilcrow"
         template = "modules/blocks/text_block.html"
         description = _("Running text with a limited set of formatting.")
@@ -52,6 +54,7 @@ class FigureBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "modules/blocks/figure_block.html"
         description = _("An image with a required alternative text and an optional caption.")
@@ -67,6 +70,7 @@ class VideoBlock(blocks.StructBlock):
     transcript = blocks.TextBlock(label=_("Transcript"), help_text=_("Required: the full text of the video."))
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "modules/blocks/video_block.html"
         description = _("A video (uploaded file or address) with its transcript.")
@@ -109,6 +113,7 @@ class CalloutBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
 
     class Meta:
+        label = _("Callout")
         icon = "help"
         template = "modules/blocks/callout_block.html"
         value_class = CalloutValue
@@ -136,6 +141,7 @@ class ReflectionBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Reflection question")
         icon = "comment"
         template = "modules/blocks/reflection_block.html"
         description = _(
@@ -152,6 +158,7 @@ class ChecklistBlock(blocks.StructBlock):
     items = blocks.ListBlock(blocks.CharBlock(label=_("Item"), max_length=250), label=_("Items"), min_num=1)
 
     class Meta:
+        label = _("Checklist")
         icon = "list-ul"
         template = "modules/blocks/checklist_block.html"
         description = _("A short checklist the professional can use in practice.")
@@ -166,6 +173,7 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=150)
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "modules/blocks/quote_block.html"
         description = _("A quote from practice.")
@@ -180,6 +188,7 @@ class DownloadBlock(blocks.StructBlock):
     description = blocks.CharBlock(label=_("Description"), required=False, max_length=250)
 
     class Meta:
+        label = _("Download")
         icon = "doc-full"
         template = "modules/blocks/download_block.html"
         description = _("A downloadable document, e.g. a template or a worksheet.")

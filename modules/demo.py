@@ -17,13 +17,25 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
 
 from home.demo import ensure_child
 
 from .factories import attempt_answers
 from .gift_import import gift_import
-from .models import Attempt, ModulePage, Option, Question, QuestionKind, QuizPage, ReviewMode
+from .models import (
+    Attempt,
+    LessonPage,
+    ModuleCaseLink,
+    ModulePage,
+    Option,
+    Question,
+    QuestionKind,
+    QuizPage,
+    ReviewMode,
+)
 from .quiz_services import attempt_start, attempt_submit, field_name
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
@@ -786,6 +798,28 @@ def _course_modules(context) -> list[ModulePage]:
     return modules
 
 
+def demo_module_case_links() -> int:
+    """Each demo module names the cases its lessons show (case blocks), as a trainer would; idempotent."""
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    added = 0
+    for case in Page.objects.live().filter(content_type__model="casepage"):
+        lesson_ids = (
+            ReferenceIndex.get_references_to(case)
+            .filter(content_type=lesson_type)
+            .values_list("object_id", flat=True)
+        )
+        parents = {
+            lesson.get_parent().pk
+            for lesson in LessonPage.objects.filter(pk__in=[int(pk) for pk in lesson_ids])
+        }
+        for module in ModulePage.objects.filter(pk__in=parents):
+            _link, created = ModuleCaseLink.objects.get_or_create(page=module, case=case)
+            if created:
+                added += 1
+                ReferenceIndex.create_or_update_for_object(module)
+    return added
+
+
 def seed(log, context) -> dict:
     quizzes: dict[str, QuizPage] = {}
     created = 0
@@ -799,6 +833,7 @@ def seed(log, context) -> dict:
     if user is not None and target is not None:
         trainer = context.get("users", {}).get(DEMO_TRAINER)
         attempts = demo_attempts(quiz=target, user=user, trainer=trainer)
+    log(f"modules: {demo_module_case_links()} new links from modules to the cases they were built from")
     log(f"quizzes: {len(quizzes)} demo quizzes ({created} new), {attempts} new demo attempts")
     return {"quizzes": quizzes}
 

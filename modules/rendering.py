@@ -36,11 +36,19 @@ def personal_values(journey) -> dict[str, str]:
     language = get_language()
     for item in journey.items:
         values[f"status:{item.id}"] = item.status
-        values[f"status-note:{item.id}"] = status_note(item.status, language)
+        blocking = journey.blocking_item(item.id) if item.locked else None
+        values[f"status-note:{item.id}"] = status_note(
+            item.status, language, blocking.title if blocking else ""
+        )
+        if item.locked:
+            # A locked lesson is no link to follow: out of the tab order and not clickable (academy.css).
+            values[f"link-attributes:{item.id}"] = ' aria-disabled="true" tabindex="-1"'
     return values
 
 
 @cache
-def status_note(status: str, language: str) -> str:
-    """What a screen reader hears after an item in the course navigation ("(done)", "(locked)")."""
-    return render_to_string("modules/includes/item_status_note.html", {"status": status}).strip()
+def status_note(status: str, language: str, blocking_title: str = "") -> str:
+    """What follows an item in the course navigation: a tick when done (for screen readers "(done)"), and
+    for a locked item a lock and what must come first."""
+    context = {"status": status, "blocking_title": blocking_title}
+    return render_to_string("modules/includes/item_status_note.html", context).strip()

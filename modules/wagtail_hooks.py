@@ -32,6 +32,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from academy.admin_columns import YesNoColumn
 from accounts import roles
 
 from . import admin_views
@@ -137,7 +138,7 @@ class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Quiz questions")
-    list_display = ["name", "reference", "kind", "quiz", "points", "is_active"]
+    list_display = ["name", "reference", "kind", "quiz", "points", YesNoColumn("is_active", Question)]
     filterset_class = QuestionFilterSet
     search_fields = ["name", "reference", "text"]
     search_backend_name = None

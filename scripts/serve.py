@@ -91,7 +91,7 @@ def production_environment(*, var: Path, port: int, database_url: str, redis: Re
         # Plain http on the loopback: no redirect to https, cookies without the Secure flag.
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        SITE_URL=f"http://127.0.0.1:{port}",
         PYTHONUNBUFFERED="1",
     )
     env.setdefault("MEDIA_ROOT", str(var / "media"))

@@ -281,7 +281,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Academie voor Samenwe
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Academie voor Samenwerken"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one setting for every absolute link outside a request: certificates,
+# instrument sheet PDFs, e-mails, the CMS's own e-mails and the Wagtail Site record (`make run` sets it from
+# PORT). WAGTAILADMIN_BASE_URL is still read as the older name.
+SITE_URL = (
+    os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+# Submission mails go to the groups of the approval task (moderators and administrators) only: with
+# superusers added, an administrator got one mail for the workflow and a second one for its task.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

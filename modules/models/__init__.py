@@ -1,4 +1,4 @@
-from .pages import LearningItemPage, LessonPage, ModulePage, QuizPage, ReviewMode
+from .pages import LearningItemPage, LessonPage, ModuleCaseLink, ModulePage, QuizPage, ReviewMode
 from .quiz import (
     CHOICE_KINDS,
     Attempt,
@@ -15,6 +15,7 @@ __all__ = [
     "Attempt",
     "LearningItemPage",
     "LessonPage",
+    "ModuleCaseLink",
     "ModulePage",
     "Option",
     "Question",

@@ -2,11 +2,11 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from academy.pages import ShellPage
@@ -21,7 +21,11 @@ class ModulePage(ShellPage, Page):
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("case_links", label=_("Based on best-practice case"), heading=_("Best-practice cases")),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["modules.LessonPage", "modules.QuizPage"]
@@ -31,9 +35,29 @@ class ModulePage(ShellPage, Page):
         verbose_name_plural = _("learning modules")
 
     def get_context(self, request, *args, **kwargs):
+        from ..selectors import module_cases
+
         context = super().get_context(request, *args, **kwargs)
         context["items"] = LearningItemPage.objects.live().child_of(self).order_by("path").specific()
+        context["cases"] = module_cases(module_ids=[self.pk])
         return context
+
+
+class ModuleCaseLink(Orderable):
+    """A best-practice case the module was built from (the product's core loop: case → module). A plain
+    page link, so that this app does not depend on the cases app; the chooser only offers case pages.
+    The case page lists the module in return, through Wagtail's reference index."""
+
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="case_links")
+    case = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("best-practice case"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("case", page_type="cases.CasePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("best-practice case")
+        constraints = [models.UniqueConstraint(fields=["page", "case"], name="module_case_link_unique")]
 
 
 class LearningItemPage(ShellPage, Page):

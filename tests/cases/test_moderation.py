@@ -44,7 +44,7 @@ def test_the_workflow_is_set_up_once(index):
     assert WorkflowPage.objects.get(page=index).workflow == first
     (task,) = first.tasks.specific()
     assert isinstance(task, GroupApprovalTask)
-    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert sorted(task.groups.values_list("name", flat=True)) == ["Administrators", "Moderators"]
 
 
 def test_the_moderator_sees_the_draft_in_the_admin_preview(moderator_client, submitted):
@@ -147,3 +147,32 @@ def test_a_failed_mail_can_be_sent_again(member, submitted, monkeypatch, django_
     mail.outbox.clear()
     assert case_decision_mail_send(submission_id=submission.pk) is True
     assert len(mail.outbox) == 1
+
+
+def test_a_submitted_case_sends_a_moderator_who_is_also_an_administrator_one_email(
+    member_client, moderator, index, case_form_data, django_capture_on_commit_callbacks
+):
+    moderator.is_superuser = True
+    moderator.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(SHARE, {**case_form_data, "submit": "review"})
+    assert len([message for message in mail.outbox if moderator.email in message.to]) == 1
+
+
+def test_an_administrator_gets_one_email_for_a_submitted_case(
+    member_client, index, case_form_data, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+
+    from accounts.factories import UserFactory
+    from accounts.roles import ADMINISTRATORS
+    from accounts.services import groups_ensure
+
+    groups_ensure()
+    administrator = UserFactory(organisation=None, email="beheer@example.org", is_superuser=True)
+    administrator.groups.add(Group.objects.get(name=ADMINISTRATORS))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(SHARE, {**case_form_data, "submit": "review"})
+    assert len([message for message in mail.outbox if administrator.email in message.to]) == 1

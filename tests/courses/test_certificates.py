@@ -103,3 +103,18 @@ def test_reminder_in_the_users_language(professional, course, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         send_inactivity_reminders()
     assert mail.outbox[0].subject.startswith("Continue with")
+
+
+@pytest.fixture
+def site_on_another_port(settings):
+    settings.SITE_URL = "http://127.0.0.1:8765"
+    return settings.SITE_URL
+
+
+def test_the_certificate_and_its_mail_carry_the_address_the_site_runs_on(site_on_another_port, completed):
+    certificate = Certificate.objects.get(enrolment=completed)
+    text = PdfReader(io.BytesIO(certificate.pdf.read())).pages[0].extract_text().replace("\n", "")
+    assert f"{site_on_another_port}/certificaat/{certificate.code}/" in text
+    assert "127.0.0.1:8000" not in text
+    (completed_mail,) = [m for m in mail.outbox if "afgerond" in m.subject]
+    assert f"{site_on_another_port}/certificaat/{certificate.code}/" in completed_mail.body

@@ -214,3 +214,30 @@ def test_result_page_shows_table_chart_change_and_advice_with_live_links(
     assert "Advies laag voor Gezamenlijke ambitie" in body
     assert 'href="/cursus-live/"' in body
     assert "Nog niet klaar" not in body
+
+
+def test_advice_marks_courses_done_or_started_and_recommends_the_others_first(
+    client, scan_page, steps, professional
+):
+    from django.utils import timezone
+
+    from courses.factories import build_course
+    from courses.models import Enrolment
+    from fitnessscan.models import FactorAdvice
+
+    done = build_course(title="Al afgeronde cursus", modules=1, lessons=1)
+    fresh = build_course(title="Nog niet gevolgde cursus", modules=1, lessons=1)
+    started = build_course(title="Begonnen cursus", modules=1, lessons=1)
+    FactorAdvice.objects.update(course=done, second_course=fresh)
+    Enrolment.objects.create(user=professional, course=done, completed_at=timezone.now())
+    Enrolment.objects.create(user=professional, course=started)
+    client.force_login(professional)
+    take_steps(client, steps, len(steps), value="1")
+    result = ScanResponse.objects.get(user=professional)
+    body = client.get(f"{URL}resultaat/{result.pk}/").content.decode()
+    advice = body[body.index("Nog niet gevolgde cursus") :]
+    assert 'Al afgeronde cursus</a> <span class="status status--done">Afgerond</span>' in advice
+    assert body.index("Nog niet gevolgde cursus") < body.index("Al afgeronde cursus")
+    FactorAdvice.objects.update(course=started, second_course=None)
+    body = client.get(f"{URL}resultaat/{result.pk}/").content.decode()
+    assert 'Begonnen cursus</a> <span class="status status--busy">Bezig</span>' in body

@@ -30,7 +30,7 @@ def assert_one_a4_page(content: bytes) -> PdfReader:
     return reader
 
 
-def test_every_demo_sheet_downloads_as_exactly_one_a4_portrait_page(client, seeded):
+def test_every_demo_sheet_downloads_as_exactly_one_a4_portrait_page(client, seeded, settings):
     sheets = InstrumentPage.objects.live()
     assert sheets.count() >= 12
     for page in sheets:
@@ -38,7 +38,7 @@ def test_every_demo_sheet_downloads_as_exactly_one_a4_portrait_page(client, seed
         text = reader.pages[0].extract_text()
         assert page.title.split()[0] in text
         assert "Werkwijze" in text and "versie van" in text
-        assert page.full_url in text.replace("\n", "")
+        assert f"{settings.SITE_URL}{page.url}" in text.replace("\n", "")
 
 
 def test_the_pdf_is_rendered_once_per_revision_then_served_from_storage(client, instrument):
@@ -143,3 +143,10 @@ def test_a_new_sheet_that_was_never_saved_can_be_previewed_as_page_and_as_pdf(rf
     page.set_url_path(index)
     assert "Nog niet opgeslagen" in page.serve_preview(rf.get("/"), "").rendered_content
     assert_one_a4_page(page.serve_preview(rf.get("/"), "pdf").content)
+
+
+def test_the_sheet_footer_carries_the_address_the_site_runs_on(client, instrument, settings):
+    settings.SITE_URL = "http://127.0.0.1:8765"
+    text = assert_one_a4_page(download(client, instrument)).pages[0].extract_text().replace("\n", "")
+    assert f"http://127.0.0.1:8765{instrument.url}" in text
+    assert "http://localhost/" not in text

@@ -98,10 +98,12 @@ def test_each_professional_sees_their_own_lock_state(course, lessons):
         services.item_complete(user=ahead, item=lesson)
     html = client_for(behind).get(lessons[0].url).content.decode()
     third = lessons[2]
+    # Shown as locked, with what must come first, and no link to follow.
     assert (
-        f'lesson-nav__item--locked">\n                        <a href="{third.url}">{third.title}</a>' in html
+        f'lesson-nav__item--locked">\n                        <a href="{third.url}" aria-disabled="true" '
+        f'tabindex="-1">{third.title}</a>' in html
     )
-    assert "(nog dicht)" in html
+    assert f"🔒</span> gaat open na “{lessons[0].title}”" in html
     ahead_html = client_for(ahead).get(lessons[0].url).content.decode()
     assert f'lesson-nav__item--new">\n                        <a href="{third.url}">' in ahead_html
     assert ahead_html.count("(afgerond)") == 2

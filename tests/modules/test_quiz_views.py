@@ -289,3 +289,20 @@ def test_retired_and_added_questions_keep_old_attempts_reviewable(pro_client, qu
     add_question(quiz, "true_false")
     html = pro_client.get(quiz.attempt_url(attempt, "review")).content.decode()
     assert html.count('class="card quiz-question quiz-review') == 8
+
+
+def test_the_review_writes_every_score_in_one_number_format(pro_client, quiz):
+    import re
+
+    from modules.models import QuestionResponse
+
+    attempt, _url = start(pro_client, quiz)
+    response = submit(pro_client, quiz, attempt, attempt_answers(attempt))
+    # A sum of partial credits in floating point, as a multiple-choice question can give.
+    QuestionResponse.objects.filter(attempt=attempt).update(points_scored=0.1 + 0.2 + 0.7)
+    Attempt.objects.filter(pk=attempt.pk).update(points_scored=0.1 + 0.2 + 0.7 + 6.0000000001)
+    html = pro_client.get(response["Location"]).content.decode()
+    scores = re.findall(r"([\d,]+) van ([\d,]+) punten", html)
+    assert scores
+    assert not [score for score in scores if ",00" in score[0] or ",00" in score[1]]
+    assert ("1", "1") in scores
