@@ -920,8 +920,12 @@ def course_package_import(*, data: bytes, parent: Page | None = None, user=None)
                         _create_questions(quiz, plan.quizzes[item["questions"]])
                     internal[internal_key(m, n)] = page.pk
                     pages.append(page)
+
+            def course_page_id(link_type: str, key: str) -> int | None:
+                return internal.get(key) if link_type == "page" and is_internal(key) else None
+
             for page in pages:
-                _relink(page, id_of)
+                _relink(page, course_page_id)
                 page.save_revision(user=user, log_action=True)
             # The pages are valid: only now are the new files written.
             for path, item in plan.media.items():
