@@ -35,7 +35,7 @@ CARRIED_TYPES: dict[str, CarriedType] = {
         model=InstrumentPage,
         section=InstrumentIndexPage,
         section_slug="handelingsrepertoire",
-        section_title=gettext_noop("Instruments"),
+        section_title=gettext_noop("Repertoire of action"),
         plain_fields=("summary", "purpose", "when_to_use", "participants", "time_needed", "world", "phase"),
         stream_fields=("steps", "tips", "pitfalls"),
     ),
