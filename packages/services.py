@@ -145,7 +145,13 @@ class _Exporter:
     factors: dict[int, SuccessFactor] = field(default_factory=dict)
 
     def _file_of(self, obj, kind: str) -> str:
-        obj.file.open("rb")
+        try:
+            obj.file.open("rb")
+        except OSError:
+            raise PackageError(
+                _("the file of “%(title)s” is missing on this site") % {"title": obj.title},
+                file=obj.file.name,
+            ) from None
         try:
             content = obj.file.read()
         finally:
