@@ -2,9 +2,11 @@
 
 The zip holds ``manifest.json`` (the course, its modules and items in order), one JSON file per lesson
 with its body in Wagtail's own block format, each quiz as GIFT plus a side file for what GIFT cannot
-express (ordering questions, points), and the images and documents used under ``media/``. References to
-things outside the course travel by a stable key: success factors by number, instrument sheets and cases by
-slug, images and documents by the SHA-1 of their file. Progress, enrolments and attempts never do.
+express (ordering questions, points), the images and documents used under ``media/``, and the instrument
+sheets and cases the course shows under ``pages/`` (created on import when the site lacks them, see
+``carried.py``). References travel by a stable key, never a database id: success factors by number,
+instrument sheets and cases by slug, the course's own pages by position, images and documents by the SHA-1
+of their file (links in rich text too, see ``links.py``). Progress, enrolments and attempts never do.
 
 A package is untrusted input: the zip is checked from its directory before anything is read, every text
 goes through the sanitiser, every body through its StreamBlock's validation, every image through Pillow,
