@@ -28,7 +28,14 @@ def course_export(request, course_id: int):
     course = get_object_or_404(CoursePage, pk=course_id)
     if not may_export(user=request.user, course=course):
         return _forbidden(request, _("You can only export the courses you teach."))
-    response = HttpResponse(course_package_export(course=course), content_type="application/zip")
+    try:
+        package = course_package_export(course=course)
+    except PackageError as error:
+        messages.error(
+            request, _("“%(title)s” cannot be exported: %(error)s") % {"title": course.title, "error": error}
+        )
+        return redirect("wagtailadmin_explore", course.get_parent().pk)
+    response = HttpResponse(package, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{course.slug}.zip"'
     return response
 

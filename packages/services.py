@@ -2,9 +2,11 @@
 
 The zip holds ``manifest.json`` (the course, its modules and items in order), one JSON file per lesson
 with its body in Wagtail's own block format, each quiz as GIFT plus a side file for what GIFT cannot
-express (ordering questions, points), and the images and documents used under ``media/``. References to
-things outside the course travel by a stable key: success factors by number, instrument sheets and cases by
-slug, images and documents by the SHA-1 of their file. Progress, enrolments and attempts never do.
+express (ordering questions, points), the images and documents used under ``media/``, and the instrument
+sheets and cases the course shows under ``pages/`` (created on import when the site lacks them, see
+``carried.py``). References travel by a stable key, never a database id: success factors by number,
+instrument sheets and cases by slug, the course's own pages by position, images and documents by the SHA-1
+of their file (links in rich text too, see ``links.py``). Progress, enrolments and attempts never do.
 
 A package is untrusted input: the zip is checked from its directory before anything is read, every text
 goes through the sanitiser, every body through its StreamBlock's validation, every image through Pillow,
@@ -27,32 +29,34 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
 from academy.sanitizer import QUESTION_TEXT, sanitize_html, sanitize_plain
 from cases.uploads import MAX_IMAGE_PIXELS
-from courses.models import CourseIndexPage, CoursePage, Level
+from courses.models import CoursePage, Level
 from modules.gift import GiftError, export_gift
 from modules.gift_import import gift_questions, question_to_gift
 from modules.models import LessonPage, ModulePage, Option, Question, QuestionKind, QuestionTag, QuizPage
 from modules.validation import question_problems
-from successfactors.models import SuccessFactor
+from successfactors.models import SuccessFactor, World
+
+from .carried import CARRIED_TYPES, COURSE_SECTION, carried_type, section
+from .links import ids_to_keys, internal_key, is_internal, keys_to_ids, sanitize_package_text
 
 FORMAT_VERSION = 1
 MAX_TOTAL_SIZE = 200 * 1024 * 1024
 MAX_FILES = 2000
 MANIFEST = "manifest.json"
-# The sanitiser marks every link it keeps; Wagtail's rich text renders its own, so the stored text is
-# left as the editor writes it (and a round trip keeps it exactly).
-_SANITISER_REL = ' rel="noopener noreferrer nofollow"'
 
 __all__ = ["FORMAT_VERSION", "PackageError", "course_package_export", "course_package_import"]
 
@@ -120,17 +124,36 @@ def _page_key(page: Page) -> str:
     return f"{page.specific_class._meta.label_lower}:{page.slug}"
 
 
+def _resolve_page(key: str) -> Page | None:
+    label, _sep, slug = key.partition(":")
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    if not (isinstance(model, type) and issubclass(model, Page)):
+        return None
+    return model.objects.filter(slug=slug).order_by("path").first()
+
+
 # --- Export ----------------------------------------------------------------------------------------
 
 
 @dataclass
 class _Exporter:
+    internal: dict[int, str] = field(default_factory=dict)  # page id → key, for the course's own pages
     files: dict[str, bytes] = field(default_factory=dict)
     media: list[dict] = field(default_factory=list)
     pages: dict[str, dict] = field(default_factory=dict)
+    factors: dict[int, SuccessFactor] = field(default_factory=dict)
 
     def _file_of(self, obj, kind: str) -> str:
-        obj.file.open("rb")
+        try:
+            obj.file.open("rb")
+        except OSError:
+            raise PackageError(
+                _("the file of “%(title)s” is missing on this site") % {"title": obj.title},
+                file=obj.file.name,
+            ) from None
         try:
             content = obj.file.read()
         finally:
@@ -148,6 +171,37 @@ class _Exporter:
     def image(self, image) -> str | None:
         return self._file_of(image, "image") if image is not None else None
 
+    def page_key(self, page_id) -> str | None:
+        if not str(page_id).isdigit():
+            return None
+        if int(page_id) in self.internal:
+            return self.internal[int(page_id)]
+        page = Page.objects.filter(pk=page_id).first()
+        if page is None:
+            return None
+        key = _page_key(page)
+        self.pages.setdefault(key, {"key": key, "title": page.title})
+        return key
+
+    def document(self, document_id) -> str | None:
+        document = (
+            get_document_model().objects.filter(pk=document_id).first()
+            if str(document_id).isdigit()
+            else None
+        )
+        return self._file_of(document, "document") if document else None
+
+    def rich_text(self, value: str) -> str:
+        return ids_to_keys(
+            value,
+            lambda link_type, target: self.page_key(target) if link_type == "page" else self.document(target),
+        )
+
+    def factor_list(self, page) -> list[dict]:
+        chosen = list(page.success_factors.all().order_by("number"))
+        self.factors.update((factor.number, factor) for factor in chosen)
+        return [{"number": f.number, "name": f.name} for f in chosen]
+
     def visit(self, block, value):
         if value in (None, ""):
             return value
@@ -155,20 +209,34 @@ class _Exporter:
             image = get_image_model().objects.filter(pk=value).first()
             return self._file_of(image, "image") if image else None
         if isinstance(block, DocumentChooserBlock):
-            document = get_document_model().objects.filter(pk=value).first()
-            return self._file_of(document, "document") if document else None
+            return self.document(value)
         if isinstance(block, blocks.PageChooserBlock):
-            page = Page.objects.filter(pk=value).first()
-            if page is None:
-                return None
-            key = _page_key(page)
-            self.pages.setdefault(key, {"key": key, "title": page.title})
-            return key
+            return self.page_key(value)
+        if isinstance(block, blocks.RichTextBlock):
+            return self.rich_text(value)
         return value
 
-
-def _factors(page) -> list[dict]:
-    return [{"number": f.number, "name": f.name} for f in page.success_factors.all().order_by("number")]
+    def carry(self) -> None:
+        """Writes every instrument sheet and case the course refers to (and those they refer to)."""
+        done: set[str] = set()
+        while pending := [key for key in self.pages if key not in done]:
+            for key in pending:
+                done.add(key)
+                page = _resolve_page(key)
+                kind = carried_type(page) if page is not None else None
+                if kind is None:
+                    continue
+                page = _latest(page)
+                data = {"title": page.title, "slug": page.slug, "search_description": page.search_description}
+                data.update((name, getattr(page, name)) for name in kind.plain_fields)
+                data.update((name, self.rich_text(getattr(page, name))) for name in kind.rich_text_fields)
+                for name in kind.stream_fields:
+                    stream = kind.model._meta.get_field(name).stream_block
+                    data[name] = _walk(stream, list(getattr(page, name).raw_data), self.visit, key)
+                data["success_factors"] = self.factor_list(page)
+                path = f"pages/{key.replace(':', '/')}.json"
+                self.files[path] = _json_bytes(data)
+                self.pages[key]["file"] = path
 
 
 def _quiz_files(quiz: QuizPage) -> tuple[str, dict]:
@@ -197,16 +265,20 @@ def _quiz_files(quiz: QuizPage) -> tuple[str, dict]:
 
 def course_package_export(*, course: CoursePage) -> bytes:
     """The course as a package (its latest revisions, drafts included)."""
-    exporter = _Exporter()
+    exporter = _Exporter(internal={course.pk: internal_key()})
+    tree = []
+    for m, module_page in enumerate(ModulePage.objects.child_of(course).order_by("path"), start=1):
+        exporter.internal[module_page.pk] = internal_key(m)
+        items = list(Page.objects.child_of(module_page).order_by("path").specific())
+        exporter.internal.update((item.pk, internal_key(m, n)) for n, item in enumerate(items, start=1))
+        tree.append((module_page, items))
     current = _latest(course)
     body_block = LessonPage._meta.get_field("body").stream_block
     modules = []
-    for m, module_page in enumerate(ModulePage.objects.child_of(course).order_by("path"), start=1):
+    for m, (module_page, item_pages) in enumerate(tree, start=1):
         module = _latest(module_page)
         items = []
-        for n, item_page in enumerate(
-            Page.objects.child_of(module_page).order_by("path").specific(), start=1
-        ):
+        for n, item_page in enumerate(item_pages, start=1):
             item = _latest(item_page)
             common = {
                 "title": item.title,
@@ -223,12 +295,12 @@ def course_package_export(*, course: CoursePage) -> bytes:
                         "type": "lesson",
                         **common,
                         "summary": item.summary,
-                        "success_factors": _factors(item),
+                        "success_factors": exporter.factor_list(item),
                         "body": path,
                     }
                 )
             elif isinstance(item, QuizPage):
-                gift, side = _quiz_files(item_page.specific)
+                gift, side = _quiz_files(item_page)
                 base = f"quizzes/m{m:02d}-{n:02d}"
                 exporter.files[f"{base}.gift"] = gift.encode("utf-8")
                 exporter.files[f"{base}.json"] = _json_bytes(side)
@@ -236,7 +308,7 @@ def course_package_export(*, course: CoursePage) -> bytes:
                     {
                         "type": "quiz",
                         **common,
-                        "intro": item.intro,
+                        "intro": exporter.rich_text(item.intro),
                         "passing_score": item.passing_score,
                         "max_attempts": item.max_attempts,
                         "questions_per_attempt": item.questions_per_attempt,
@@ -248,34 +320,53 @@ def course_package_export(*, course: CoursePage) -> bytes:
                         "questions_extra": f"{base}.json",
                     }
                 )
-        modules.append({"title": module.title, "slug": module.slug, "intro": module.intro, "items": items})
+        modules.append(
+            {
+                "title": module.title,
+                "slug": module.slug,
+                "intro": exporter.rich_text(module.intro),
+                "items": items,
+            }
+        )
+    course_fields = {
+        "title": current.title,
+        "slug": current.slug,
+        "search_description": current.search_description,
+        "intro": exporter.rich_text(current.intro),
+        "learning_goals": exporter.rich_text(current.learning_goals),
+        "audience": current.audience,
+        "level": current.level,
+        "duration_hours": str(current.duration_hours),
+        "sectors": current.sector_codes,
+        "sequential": current.sequential,
+        "offers_certificate": current.offers_certificate,
+        "cover_image": exporter.image(current.cover_image),
+        "cover_image_alt": current.cover_image_alt,
+        "success_factors": exporter.factor_list(current),
+        "prerequisites": sorted(p.slug for p in current.prerequisites.all()),
+    }
+    exporter.carry()
     manifest = {
         "format_version": FORMAT_VERSION,
-        "course": {
-            "title": current.title,
-            "slug": current.slug,
-            "search_description": current.search_description,
-            "intro": current.intro,
-            "learning_goals": current.learning_goals,
-            "audience": current.audience,
-            "level": current.level,
-            "duration_hours": str(current.duration_hours),
-            "sectors": current.sector_codes,
-            "sequential": current.sequential,
-            "offers_certificate": current.offers_certificate,
-            "cover_image": exporter.image(current.cover_image),
-            "cover_image_alt": current.cover_image_alt,
-            "success_factors": _factors(current),
-            "prerequisites": sorted(p.slug for p in current.prerequisites.all()),
-        },
+        "course": course_fields,
         "modules": modules,
         "references": sorted(exporter.pages.values(), key=lambda r: r["key"]),
+        "success_factors": [
+            {
+                "number": f.number,
+                "name": f.name,
+                "slug": f.slug,
+                "world": f.world,
+                "description": f.description,
+            }
+            for _number, f in sorted(exporter.factors.items())
+        ],
         "media": exporter.media,
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, _json_bytes(manifest))
-        for path, content in exporter.files.items():
+        for path, content in sorted(exporter.files.items()):
             archive.writestr(path, content)
     return buffer.getvalue()
 
@@ -338,8 +429,14 @@ class _Package:
             ) from None
 
 
-def _rich_text(value) -> str:
-    return sanitize_html(value or "").replace(_SANITISER_REL, "")
+def _package_text(value, *, is_known, where: str) -> str:
+    """Rich text from the package, sanitised, its links checked against what the package and site hold."""
+    try:
+        return sanitize_package_text(value, is_known=is_known)
+    except ValueError as error:
+        raise PackageError(
+            _("a link to an unknown target “%(key)s”") % {"key": str(error)}, file=where
+        ) from None
 
 
 def _check_image(path: str, content: bytes) -> tuple[int, int]:
@@ -383,18 +480,8 @@ class _Plan:
     bodies: dict[str, list]
     quizzes: dict[str, list]
     pages: dict[str, Page]
+    carried: dict[str, dict]
     factors: dict[int, SuccessFactor]
-
-
-def _resolve_page(key: str) -> Page | None:
-    label, _sep, slug = key.partition(":")
-    try:
-        model = apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-    if not (isinstance(model, type) and issubclass(model, Page)):
-        return None
-    return model.objects.filter(slug=slug).order_by("path").first()
 
 
 def _read_quiz(package: _Package, item: dict) -> list:
@@ -438,6 +525,35 @@ def _read_quiz(package: _Package, item: dict) -> list:
     return questions
 
 
+def _internal_keys(manifest: dict) -> set[str]:
+    keys = {internal_key()}
+    for m, module in enumerate(manifest["modules"], start=1):
+        keys.add(internal_key(m))
+        keys.update(internal_key(m, n) for n in range(1, len(module.get("items", [])) + 1))
+    return keys
+
+
+def _read_carried(package: _Package, reference: dict, kind, check, is_known) -> dict:
+    where = reference.get("file")
+    data = package.json(where)
+    if not isinstance(data, dict):
+        raise PackageError(_("the page is not an object"), file=where)
+    page = {
+        "title": sanitize_plain(str(data.get("title", ""))),
+        "slug": reference["key"].partition(":")[2],
+        "search_description": sanitize_plain(str(data.get("search_description", ""))),
+        "success_factors": data.get("success_factors") or [],
+    }
+    for name in kind.plain_fields:
+        value = data.get(name)
+        page[name] = value if isinstance(value, bool) else sanitize_plain(str(value or ""))
+    for name in kind.rich_text_fields:
+        page[name] = _package_text(data.get(name), is_known=is_known, where=where)
+    for name in kind.stream_fields:
+        page[name] = _walk(kind.model._meta.get_field(name).stream_block, data.get(name) or [], check, where)
+    return page
+
+
 def _read(package: _Package) -> _Plan:
     manifest = package.json(MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
@@ -461,47 +577,82 @@ def _read(package: _Package) -> _Plan:
             raise PackageError(_("unknown media kind"), file=path)
         media[path] = item
 
-    pages = {}
+    pages, to_carry = {}, []
     for reference in manifest.get("references", []):
-        page = _resolve_page(reference.get("key", ""))
-        if page is None:
+        key = reference.get("key", "")
+        page = _resolve_page(key)
+        if page is not None:
+            pages[key] = page
+        elif reference.get("file") and key.partition(":")[0] in CARRIED_TYPES:
+            to_carry.append(reference)
+        else:
             raise PackageError(
                 _("the course refers to “%(title)s” (%(key)s), which this site does not have")
-                % {"title": reference.get("title", ""), "key": reference.get("key", "")},
+                % {"title": reference.get("title", ""), "key": key},
                 file=MANIFEST,
             )
-        pages[reference["key"]] = page
+    internal = _internal_keys(manifest)
+    pending = {reference["key"] for reference in to_carry}
 
-    factors = {f.number: f for f in SuccessFactor.objects.all()}
-    body_block = LessonPage._meta.get_field("body").stream_block
-    bodies, quizzes = {}, {}
+    def is_known(link_type: str, key: str) -> bool:
+        if link_type == "document":
+            return key in media and media[key].entry["kind"] == "document"
+        return key in pages or key in pending or key in internal
+
+    where = MANIFEST
 
     def check(block, value):
         if value in (None, ""):
             return value
         if isinstance(block, (ImageChooserBlock, DocumentChooserBlock)) and value not in media:
             raise PackageError(_("the file is missing from the package"), file=str(value))
-        if isinstance(block, blocks.PageChooserBlock) and value not in pages:
+        if isinstance(block, blocks.PageChooserBlock) and not is_known("page", value):
             raise PackageError(_("an unknown reference “%(key)s”") % {"key": value}, file=where)
         if isinstance(block, blocks.RichTextBlock):
-            return _rich_text(value)
+            return _package_text(value, is_known=is_known, where=where)
         return value
 
+    carried = {}
+    for reference in to_carry:
+        where = reference["file"]
+        carried[reference["key"]] = _read_carried(
+            package, reference, CARRIED_TYPES[reference["key"].partition(":")[0]], check, is_known
+        )
+
+    course = manifest["course"]
+    for name in ("intro", "learning_goals"):
+        course[name] = _package_text(course.get(name), is_known=is_known, where=MANIFEST)
+    body_block = LessonPage._meta.get_field("body").stream_block
+    bodies, quizzes = {}, {}
     for module in manifest["modules"]:
+        module["intro"] = _package_text(module.get("intro"), is_known=is_known, where=MANIFEST)
         for item in module.get("items", []):
             if item.get("type") == "lesson":
                 where = item.get("body")
                 bodies[where] = _walk(body_block, package.json(where), check, where)
             elif item.get("type") == "quiz":
+                item["intro"] = _package_text(item.get("intro"), is_known=is_known, where=MANIFEST)
                 quizzes[item.get("questions")] = _read_quiz(package, item)
             else:
                 raise PackageError(
                     _("unknown item type “%(type)s”") % {"type": item.get("type")}, file=MANIFEST
                 )
-    cover = manifest["course"].get("cover_image")
+    cover = course.get("cover_image")
     if cover and cover not in media:
         raise PackageError(_("the file is missing from the package"), file=str(cover))
-    return _Plan(manifest=manifest, media=media, bodies=bodies, quizzes=quizzes, pages=pages, factors=factors)
+    for definition in manifest.get("success_factors", []):
+        if not isinstance(definition, dict) or not isinstance(definition.get("number"), int):
+            raise PackageError(_("a success factor without a number"), file=MANIFEST)
+    factors = {f.number: f for f in SuccessFactor.objects.all()}
+    return _Plan(
+        manifest=manifest,
+        media=media,
+        bodies=bodies,
+        quizzes=quizzes,
+        pages=pages,
+        carried=carried,
+        factors=factors,
+    )
 
 
 # --- Import ----------------------------------------------------------------------------------------
@@ -534,7 +685,31 @@ def _media_object(item: _Media):
 
 
 def _factor_list(plan: _Plan, entries) -> list[SuccessFactor]:
-    return [plan.factors[e["number"]] for e in entries or [] if e.get("number") in plan.factors]
+    return [
+        plan.factors[e["number"]]
+        for e in entries or []
+        if isinstance(e, dict) and e.get("number") in plan.factors
+    ]
+
+
+def _create_missing_factors(plan: _Plan) -> None:
+    """A site without the package's success factors (a new academy) gets them from the package."""
+    for definition in plan.manifest.get("success_factors", []):
+        if definition["number"] in plan.factors:
+            continue
+        name = sanitize_plain(str(definition.get("name", "")))[:120] or str(definition["number"])
+        slug = slugify(str(definition.get("slug", "")))[:110] or slugify(name)[:110]
+        if SuccessFactor.objects.filter(slug=slug).exists():
+            slug = f"{slug}-{definition['number']}"
+        world = definition.get("world")
+        factor = SuccessFactor.objects.create(
+            number=definition["number"],
+            name=name,
+            slug=slug,
+            description=sanitize_plain(str(definition.get("description", "")))[:600] or name,
+            world=world if world in World.values else World.BOTH,
+        )
+        plan.factors[factor.number] = factor
 
 
 def _add(parent: Page, page: Page, *, user, where: str) -> Page:
@@ -578,19 +753,75 @@ def _create_questions(quiz: QuizPage, questions: list) -> None:
             QuestionTag.objects.create(content_object=question, tag=tag)
 
 
+def _relink(page: Page, id_of) -> None:
+    """Resolves the links to pages of the course that did not exist yet when `page` was created."""
+    changed = False
+
+    def visit(block, value):
+        return keys_to_ids(value, id_of) if isinstance(block, blocks.RichTextBlock) and value else value
+
+    for model_field in page._meta.get_fields():
+        name = getattr(model_field, "name", "")
+        if isinstance(model_field, RichTextField):
+            value = getattr(page, name)
+            linked = keys_to_ids(value, id_of)
+        elif isinstance(model_field, StreamField):
+            value = list(getattr(page, name).raw_data)
+            linked = _walk(model_field.stream_block, value, visit, page.slug)
+        else:
+            continue
+        if linked != value:
+            setattr(page, name, linked)
+            changed = True
+    if changed:
+        page.save()
+
+
+def _create_carried(plan: _Plan, key: str, *, user, resolve, text) -> Page:
+    kind = CARRIED_TYPES[key.partition(":")[0]]
+    data = plan.carried[key]
+    page = kind.model(
+        title=data["title"],
+        slug=data["slug"],
+        search_description=data["search_description"],
+        **{name: data[name] for name in kind.plain_fields},
+        **{name: text(data[name]) for name in kind.rich_text_fields},
+        **{
+            name: _walk(kind.model._meta.get_field(name).stream_block, data[name], resolve, key)
+            for name in kind.stream_fields
+        },
+    )
+    page.success_factors = _factor_list(plan, data["success_factors"])
+    home = section(kind.section, kind.section_slug, kind.section_title, user=user)
+    return _add(home, page, user=user, where=key)
+
+
 def course_package_import(*, data: bytes, parent: Page | None = None, user=None) -> CoursePage:
-    """Creates the package's course under `parent` (the catalogue by default) as drafts, all or nothing."""
+    """Creates the package's course under `parent` (the catalogue by default) as drafts, all or nothing.
+
+    Instrument sheets and cases the course shows are created from the package, as drafts, when the site has
+    no page with their slug; success factors likewise by number. A site without a catalogue (a fresh
+    installation) gets one, as a draft."""
     package = _Package(data)
     plan = _read(package)
-    parent = parent or CourseIndexPage.objects.first()
-    if parent is None:
-        raise PackageError(_("this site has no course catalogue to import into"))
-    if CoursePage not in parent.specific_class.allowed_subpage_models():
+    if parent is not None and CoursePage not in parent.specific_class.allowed_subpage_models():
         raise PackageError(_("a course cannot be placed under “%(title)s”") % {"title": parent.title})
     written = []
     try:
         with transaction.atomic():
+            _create_missing_factors(plan)
             objects = {path: _media_object(item) for path, item in plan.media.items()}
+            internal: dict[str, int] = {}
+
+            def id_of(link_type: str, key: str) -> int | None:
+                if link_type == "document":
+                    return objects[key].pk
+                if is_internal(key):
+                    return internal.get(key)
+                return plan.pages[key].pk
+
+            def text(value) -> str:
+                return keys_to_ids(value, id_of)
 
             def resolve(block, value):
                 if value in (None, ""):
@@ -598,8 +829,21 @@ def course_package_import(*, data: bytes, parent: Page | None = None, user=None)
                 if isinstance(block, (ImageChooserBlock, DocumentChooserBlock)):
                     return objects[value].pk
                 if isinstance(block, blocks.PageChooserBlock):
-                    return plan.pages[value].pk
+                    if is_internal(value) and value not in internal:
+                        raise PackageError(
+                            _("an unknown reference “%(key)s”") % {"key": value}, file=MANIFEST
+                        )
+                    return id_of("page", value)
+                if isinstance(block, blocks.RichTextBlock):
+                    return text(value)
                 return value
+
+            pages = []
+            for key in plan.carried:
+                plan.pages[key] = _create_carried(plan, key, user=user, resolve=resolve, text=text)
+                pages.append(plan.pages[key])
+            if parent is None:
+                parent = section(*COURSE_SECTION, user=user)
 
             fields = plan.manifest["course"]
             cover = fields.get("cover_image")
@@ -608,8 +852,8 @@ def course_package_import(*, data: bytes, parent: Page | None = None, user=None)
                 title=sanitize_plain(str(fields.get("title", ""))),
                 slug=str(fields.get("slug", "")),
                 search_description=sanitize_plain(str(fields.get("search_description", ""))),
-                intro=_rich_text(fields.get("intro")),
-                learning_goals=_rich_text(fields.get("learning_goals")),
+                intro=text(fields.get("intro")),
+                learning_goals=text(fields.get("learning_goals")),
                 audience=sanitize_plain(str(fields.get("audience", ""))),
                 level=level,
                 duration_hours=Decimal(str(fields.get("duration_hours", "2"))),
@@ -624,20 +868,22 @@ def course_package_import(*, data: bytes, parent: Page | None = None, user=None)
                 CoursePage.objects.filter(slug__in=fields.get("prerequisites", [])).order_by("path")
             )
             _add(parent, course, user=user, where=MANIFEST)
-            pages = [course]
-            for module_fields in plan.manifest["modules"]:
+            internal[internal_key()] = course.pk
+            pages.append(course)
+            for m, module_fields in enumerate(plan.manifest["modules"], start=1):
                 module = _add(
                     course,
                     ModulePage(
                         title=sanitize_plain(str(module_fields.get("title", ""))),
                         slug=str(module_fields.get("slug", "")),
-                        intro=_rich_text(module_fields.get("intro")),
+                        intro=text(module_fields.get("intro")),
                     ),
                     user=user,
                     where=MANIFEST,
                 )
+                internal[internal_key(m)] = module.pk
                 pages.append(module)
-                for item in module_fields.get("items", []):
+                for n, item in enumerate(module_fields.get("items", []), start=1):
                     common = {
                         "title": sanitize_plain(str(item.get("title", ""))),
                         "slug": str(item.get("slug", "")),
@@ -659,11 +905,11 @@ def course_package_import(*, data: bytes, parent: Page | None = None, user=None)
                             **common, summary=sanitize_plain(str(item.get("summary", ""))), body=body
                         )
                         lesson.success_factors = _factor_list(plan, item.get("success_factors"))
-                        pages.append(_add(module, lesson, user=user, where=where))
+                        page = _add(module, lesson, user=user, where=where)
                     else:
                         quiz = QuizPage(
                             **common,
-                            intro=_rich_text(item.get("intro")),
+                            intro=text(item.get("intro")),
                             **{
                                 name: item[name]
                                 for name in (
@@ -678,9 +924,16 @@ def course_package_import(*, data: bytes, parent: Page | None = None, user=None)
                                 if name in item
                             },
                         )
-                        pages.append(_add(module, quiz, user=user, where=item["questions"]))
+                        page = _add(module, quiz, user=user, where=item["questions"])
                         _create_questions(quiz, plan.quizzes[item["questions"]])
+                    internal[internal_key(m, n)] = page.pk
+                    pages.append(page)
+
+            def course_page_id(link_type: str, key: str) -> int | None:
+                return internal.get(key) if link_type == "page" and is_internal(key) else None
+
             for page in pages:
+                _relink(page, course_page_id)
                 page.save_revision(user=user, log_action=True)
             # The pages are valid: only now are the new files written.
             for path, item in plan.media.items():

@@ -1,5 +1,7 @@
 """Course packages in the Wagtail admin: export for the course's trainers, import for who may add courses."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -84,3 +86,25 @@ def test_a_professional_cannot_import(client, course):
     client.force_login(UserFactory(email="prof@example.org"))
     response = client.get("/admin/cursuspakketten/importeren/")
     assert response.status_code in (302, 403)
+
+
+def test_a_course_whose_image_file_is_gone_gives_a_message_not_an_error(client, course):
+    from django.core.files.base import ContentFile
+    from PIL import Image
+    from wagtail.images import get_image_model
+
+    png = io.BytesIO()
+    Image.new("RGB", (4, 3), "orange").save(png, "PNG")
+    image = get_image_model().objects.create(
+        title="Omslag", file=ContentFile(png.getvalue(), name="omslag.png")
+    )
+    trainer = _trainer("eigen@example.org")
+    course.trainers.add(trainer)
+    course.cover_image, course.cover_image_alt = image, "Twee cirkels"
+    course.save_revision().publish()
+    image.file.storage.delete(image.file.name)
+    client.force_login(trainer)
+    response = client.get(f"/admin/cursuspakketten/{course.pk}/exporteren/", follow=True)
+    assert response.status_code == 200
+    assert "kan niet worden geëxporteerd: " in response.content.decode()
+    assert "het bestand van “Omslag” ontbreekt op deze site" in response.content.decode()

@@ -253,3 +253,14 @@ def test_the_message_is_dutch_for_a_dutch_user(course, trainer):
     with translation.override("nl"):
         message = _refused(b"geen zip", trainer)
     assert message == "dit is geen zipbestand"
+
+
+def test_a_wrong_or_missing_manifest(course, trainer):
+    files = _files(course_package_export(course=course))
+    without = {name: content for name, content in files.items() if name != "manifest.json"}
+    _refused(_zip(without), trainer, "manifest.json")
+    _refused(_with(_zip(files), **{"manifest.json": "[1, 2]"}), trainer, "manifest.json")
+    _refused(_with(_zip(files), **{"manifest.json": '{"format_version": 1}'}), trainer, "manifest.json")
+    manifest = json.loads(files["manifest.json"])
+    manifest["success_factors"] = [{"name": "Zonder nummer"}]
+    _refused(_with(_zip(files), **{"manifest.json": json.dumps(manifest)}), trainer, "manifest.json")

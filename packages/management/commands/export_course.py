@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from packages.services import course_package_export
+from packages.services import PackageError, course_package_export
 
 from ._page_argument import course_from_argument
 
@@ -19,7 +19,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, course, file, **options):
         target = course_from_argument(course)
-        data = course_package_export(course=target)
+        try:
+            data = course_package_export(course=target)
+        except PackageError as error:
+            raise CommandError(f"Cannot export {target.title!r}: {error}") from None
         try:
             Path(file).write_bytes(data)
         except OSError as error:
