@@ -314,7 +314,7 @@ def step_answer(
         owner={"round": round_, "participant": participant},
         statements=statements,
         answers=answers,
-        extra=lambda statement: {"world": statement.world, "partner_id": participant.partner_id},
+        fields_for=lambda statement: {"world": statement.world, "partner_id": participant.partner_id},
     )
     if statements:
         factor_id = statements[0].factor_id

@@ -21,7 +21,7 @@ def answers_save(
     owner: Mapping[str, Any],
     statements: Iterable,
     answers: Mapping[uuid.UUID, int | None],
-    extra: Callable[[Any], dict] | None = None,
+    fields_for: Callable[[Any], dict] | None = None,
 ) -> int:
     """Stores the answers to `statements` in one upsert, replacing earlier answers of the same owner
     to the same statement; returns the number stored.
@@ -29,7 +29,7 @@ def answers_save(
     `model` is a concrete `AnswerBase` with a unique constraint on (*owner fields, statement_key);
     `owner` gives those fields ({"response": response}). `answers` maps a statement key to 1–5 or None
     ("don't know"); statements without an answer are skipped, and a value off the scale raises
-    `AnswerOutsideScale` before anything is stored. `extra(statement)` adds fields of the concrete
+    `AnswerOutsideScale` before anything is stored. `fields_for(statement)` adds fields of the concrete
     model (e.g. the world of a collaboration statement). Each answer keeps the statement as asked."""
     rows = []
     extra_fields: list[str] = []
@@ -39,7 +39,7 @@ def answers_save(
         value = answers[statement.key]
         if value is not None and not scoring.is_scale_value(value):
             raise AnswerOutsideScale(f"{value!r} is not on the scale")
-        more = extra(statement) if extra else {}
+        more = fields_for(statement) if fields_for else {}
         extra_fields = list(more)
         rows.append(
             model(

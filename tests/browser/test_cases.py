@@ -119,7 +119,7 @@ def test_share_moderate_publish_and_mail(page, browser, live_url, log_in, mail_f
     page.goto(f"{live_url}/praktijkvoorbeelden/")
     page.get_by_role("link", name=TITLE).wait_for()
     page.screenshot(path=ARTIFACTS / "cases-index.png", full_page=True)
-    page.get_by_label("Zoeken").first.fill(SEARCH_WORD)
+    page.locator("main").get_by_label("Zoeken").first.fill(SEARCH_WORD)
     page.get_by_role("button", name="Toon praktijkvoorbeelden").click()
     # htmx swaps the results in and puts the search in the address.
     expect(page.get_by_text("1 praktijkvoorbeeld", exact=True)).to_be_visible()
