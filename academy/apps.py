@@ -10,7 +10,10 @@ class AcademyConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import checks  # noqa: F401 (registers the deployment checks)
+        from . import (
+            checks,  # noqa: F401 (registers the deployment checks)
+            visitor,  # noqa: F401 (registers the parts of every page about the visitor)
+        )
         from .exports import protect_wagtail_exports
         from .middleware import CachedSiteMiddleware
         from .pagecache import bump_pages_version

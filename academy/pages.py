@@ -44,9 +44,7 @@ from .shell import fill, markers_in, render_shell
 
 SHELL_TIMEOUT = 24 * 60 * 60
 # Filled in on every request even for an anonymous visitor: they differ per request, not per visitor.
-REQUEST_LEVEL_MARKERS = frozenset(
-    {"csrf-token", "current-path", "current-path-encoded", "include:includes/messages.html"}
-)
+REQUEST_LEVEL_MARKERS = frozenset({"csrf-token", "current-path", "current-path-encoded", "visitor:messages"})
 # Never looked up: the CMS, files, and what is personal by nature.
 NOT_PAGES = ("/admin/", "/django-admin/", "/static/", "/media/", "/bestanden/", "/documents/", "/healthz")
 MAX_PARAMETER_LENGTH = 200

@@ -9,6 +9,9 @@ personal content belongs, and kept in the cache. Each request then only fills th
   `?next=` with `{% current_path_urlencoded %}`);
 - `include:<template>`: a small template rendered for this request, written `{% personal "<template>" %}`
   (outside a shell it is an ordinary include);
+- `visitor:<part>`: a small part of the page about the visitor that is the same on every page — their
+  name, the unread count, the CMS link, messages (`{% visitor "<part>" %}`): computed from the request in
+  Python (academy/visitor.py), so the header costs no template rendering per request;
 - markers whose values the page's view supplies, e.g. a lesson's `status:<item id>`
   (written `{% marker "status" item.id %}`).
 
@@ -19,7 +22,7 @@ reaching the next professional from the cache.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
@@ -34,6 +37,21 @@ SHELL = "rendering_shell"  # the context variable that is true while a shell is 
 NAME = r"[a-z][a-z-]*"
 ARGUMENT = r"[\w./-]{1,200}"
 MARKER = re.compile(rf"<!--personal:({NAME})(?::({ARGUMENT}))?-->")
+# Markers filled in by the shell itself, not by the page's view.
+FILLED_BY_SHELL = frozenset({"csrf-token", "current-path", "current-path-encoded", "include", "visitor"})
+
+# `{% visitor "<part>" %}`: part name → the HTML for this request (escaped), see academy/visitor.py.
+visitor_parts: dict[str, Callable] = {}
+
+
+def visitor_part(name: str):
+    """Registers a function `request → html` for `{% visitor name %}`."""
+
+    def register(function):
+        visitor_parts[name] = function
+        return function
+
+    return register
 
 
 def marker(name: str, argument: object = None) -> SafeString:
@@ -75,7 +93,7 @@ def markers_in(html: str) -> dict[str, list[str]]:
     """The value markers of a shell: name → arguments in order (`{"status": ["12", "13"]}`)."""
     found: dict[str, list[str]] = {}
     for name, argument in MARKER.findall(html):
-        if name not in ("csrf-token", "current-path", "current-path-encoded", "include"):
+        if name not in FILLED_BY_SHELL:
             found.setdefault(name, []).append(argument)
     return found
 
@@ -107,6 +125,8 @@ def fill(html: str, *, request, context: Mapping, values: Mapping[str, str], kee
             return escape(urlencode(request.get_full_path()))
         if name == "include":
             return includes[argument]
+        if name == "visitor":
+            return visitor_parts[argument](request)
         return values.get(f"{name}:{argument}" if argument else name, "")
 
     return MARKER.sub(personal, html)

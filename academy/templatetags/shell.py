@@ -3,7 +3,7 @@
 from django import template
 from django.template.defaultfilters import urlencode
 
-from academy.shell import SHELL
+from academy.shell import SHELL, visitor_parts
 from academy.shell import marker as make_marker
 
 register = template.Library()
@@ -17,6 +17,16 @@ def personal(context, template_name):
     included = context.template.engine.get_template(template_name)
     with context.push():
         return included.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def visitor(context, part):
+    """A part about the visitor that every page shows the same way (name, unread count, messages): a
+    marker in a shell, computed from the request per request (academy/visitor.py)."""
+    if context.get(SHELL):
+        return make_marker("visitor", part)
+    request = context.get("request")
+    return visitor_parts[part](request) if request else ""
 
 
 @register.simple_tag
