@@ -13,6 +13,12 @@ from django.utils.translation import gettext
 from .shell import visitor_part
 
 
+def _member(request):
+    """The logged-in user of the request, or None."""
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
 def _can_use_cms(request) -> bool:
     session = getattr(request, "session", None)
     return bool(session is not None and session.get("can_use_cms"))
@@ -20,14 +26,13 @@ def _can_use_cms(request) -> bool:
 
 @visitor_part("user-name")
 def user_name(request) -> str:
-    user = getattr(request, "user", None)
-    return format_html("{}", user.display_name) if user is not None and user.is_authenticated else ""
+    user = _member(request)
+    return format_html("{}", user.display_name) if user else ""
 
 
 @visitor_part("unread-notifications")
 def unread_notifications(request) -> str:
-    user = getattr(request, "user", None)
-    count = getattr(user, "unread_notifications", 0) if user is not None and user.is_authenticated else 0
+    count = getattr(_member(request), "unread_notifications", 0)
     if not count:
         return ""
     return format_html(

@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from academy.shell import ShellUser, fill, marker
+from academy.shell import SHELL, ShellUser, fill, marker
 
 
 def test_a_marker_takes_only_safe_names_and_arguments():
@@ -47,3 +47,30 @@ def test_the_shell_user_has_nothing_personal():
     user = ShellUser()
     assert user.is_authenticated and not user.is_anonymous
     assert user.display_name == "" and user.email == "" and str(user) == ""
+
+
+def test_the_visitor_parts_are_markers_in_a_shell_and_the_visitors_own_when_filled(rf: RequestFactory):
+    from types import SimpleNamespace
+
+    template = Template(
+        '{% load shell %}{% visitor "user-name" %}|{% visitor "unread-notifications" %}|{% visitor "cms-link" %}'
+    )
+    request = rf.get("/")
+    shell = template.render(Context({"request": request, SHELL: True}))
+    assert shell == (
+        "<!--personal:visitor:user-name-->|<!--personal:visitor:unread-notifications-->"
+        "|<!--personal:visitor:cms-link-->"
+    )
+
+    request.user = SimpleNamespace(
+        is_authenticated=True, display_name="Anouk <de Vries>", unread_notifications=3
+    )
+    request.session = {"can_use_cms": True}
+    name, unread, cms = fill(shell, request=request, context={}, values={}).split("|")
+    assert name == "Anouk &lt;de Vries&gt;"
+    assert unread.startswith(' <span class="badge">3<')
+    assert cms.startswith('<a href="/admin/"')
+
+    request.user = SimpleNamespace(is_authenticated=True, display_name="Bram", unread_notifications=0)
+    request.session = {}
+    assert fill(shell, request=request, context={}, values={}) == "Bram||"
