@@ -40,12 +40,12 @@ MARKER = re.compile(rf"<!--personal:({NAME})(?::({ARGUMENT}))?-->")
 # Markers filled in by the shell itself, not by the page's view.
 FILLED_BY_SHELL = frozenset({"csrf-token", "current-path", "current-path-encoded", "include", "visitor"})
 
-# `{% visitor "<part>" %}`: part name → the HTML for this request (escaped), see academy/visitor.py.
+# `{% visitor "<part>" %}`: part name → the function giving its HTML for this request, see academy/visitor.py.
 visitor_parts: dict[str, Callable] = {}
 
 
 def visitor_part(name: str):
-    """Registers a function `request → html` for `{% visitor name %}`."""
+    """Registers a function `(request, the page's personal context) → html` for `{% visitor name %}`."""
 
     def register(function):
         visitor_parts[name] = function
@@ -126,7 +126,7 @@ def fill(html: str, *, request, context: Mapping, values: Mapping[str, str], kee
         if name == "include":
             return includes[argument]
         if name == "visitor":
-            return visitor_parts[argument](request)
+            return visitor_parts[argument](request, context)
         return values.get(f"{name}:{argument}" if argument else name, "")
 
     return MARKER.sub(personal, html)

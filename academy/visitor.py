@@ -1,6 +1,7 @@
 """The parts of every page about the visitor, as `{% visitor "<part>" %}` markers (academy/shell.py).
 
-They are computed in Python from what every request loads anyway (the user row, the session, the
+Each is a function `(request, context) -> html`, `context` being the page's personal context (its
+`page`, for the editing bar). They are computed in Python from what every request loads anyway (the user row, the session, the
 messages), not rendered from templates: the header of a logged-in page then costs no template work.
 """
 
@@ -25,13 +26,13 @@ def _can_use_cms(request) -> bool:
 
 
 @visitor_part("user-name")
-def user_name(request) -> str:
+def user_name(request, context) -> str:
     user = _member(request)
     return format_html("{}", user.display_name) if user else ""
 
 
 @visitor_part("unread-notifications")
-def unread_notifications(request) -> str:
+def unread_notifications(request, context) -> str:
     count = getattr(_member(request), "unread_notifications", 0)
     if not count:
         return ""
@@ -41,22 +42,23 @@ def unread_notifications(request) -> str:
 
 
 @visitor_part("cms-link")
-def cms_link(request) -> str:
+def cms_link(request, context) -> str:
     if not _can_use_cms(request):
         return ""
     return format_html('<a href="{}">{}</a>', reverse("wagtailadmin_home"), gettext("CMS"))
 
 
 @visitor_part("userbar")
-def userbar(request) -> str:
-    """Wagtail's editing bar, for those who may use the CMS (rare: rendered only for them)."""
+def userbar(request, context) -> str:
+    """Wagtail's editing bar with the page's edit links, for those who may use the CMS (rendered only
+    for them)."""
     if not _can_use_cms(request):
         return ""
-    return render_to_string("includes/userbar.html", {"request": request}, request)
+    return render_to_string("includes/userbar.html", {**context, "request": request}, request)
 
 
 @visitor_part("messages")
-def messages(request) -> str:
+def messages(request, context) -> str:
     storage = get_messages(request)
     if not storage:
         return ""

@@ -26,7 +26,7 @@ def visitor(context, part):
     if context.get(SHELL):
         return make_marker("visitor", part)
     request = context.get("request")
-    return visitor_parts[part](request) if request else ""
+    return visitor_parts[part](request, context.flatten()) if request else ""
 
 
 @register.simple_tag
