@@ -17,6 +17,7 @@ from django.db.models.functions import Substr
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from academy.pagecache import cached
@@ -337,6 +338,26 @@ def completed_item_counts(
     return done
 
 
+def completed_counted_items(*, user, course_ids: list[int]) -> dict[int, int]:
+    """One professional's completed items that count (live, required, in a live module) per course.
+
+    One query on the (user, course) index: which items count is content, kept per content version,
+    so the professional's own rows need no join with the page tree."""
+    counted = cached("counted-items", _counted_items)
+    done: dict[int, int] = {}
+    rows = ItemProgress.objects.filter(user=user, course_id__in=course_ids, completed_at__isnull=False)
+    for course_id, item_id in rows.values_list("course_id", "item_id"):
+        if item_id in counted:
+            done[course_id] = done.get(course_id, 0) + 1
+    return done
+
+
+def _counted_items() -> frozenset[int]:
+    draft_paths = set(Page.objects.filter(live=False).values_list("path", flat=True))
+    items = LearningItemPage.objects.live().filter(is_required=True).values_list("pk", "path")
+    return frozenset(pk for pk, path in items if path[:-STEPLEN] not in draft_paths)
+
+
 @dataclass
 class CourseStatus:
     """A professional's status in a course as the catalogue and dashboard show it."""
@@ -360,15 +381,11 @@ def course_statuses(*, user, courses: list[CoursePage]) -> dict[int, CourseStatu
     enrolled_courses = [c for c in courses if c.pk in enrolments]
     depth = enrolled_courses[0].depth
     totals = cached(f"required-items:{depth}", lambda: _required_items_of_every_course(depth))
-    done = completed_item_counts(
-        user_ids=[user.pk],
-        course_ids=[c.pk for c in enrolled_courses],
-        course_depth=enrolled_courses[0].depth,
-    )
+    done = completed_counted_items(user=user, course_ids=[c.pk for c in enrolled_courses])
     for course in enrolled_courses:
         enrolment = enrolments[course.pk]
         total = totals.get(course.path, 0)
-        count = done.get((user.pk, course.pk), 0)
+        count = done.get(course.pk, 0)
         percent = round(100 * count / total) if total else 0
         if enrolment.completed_at:
             statuses[course.pk] = CourseStatus("done", 100, enrolment.completed_at, enrolment.is_active)
@@ -421,13 +438,21 @@ def course_status_markers(*, user, course_ids: list[str]) -> dict[str, str]:
         if pk.isdigit() and int(pk) in positions
     ]
     statuses = course_statuses(user=user, courses=courses)
-    not_started = render_to_string("courses/includes/course_status.html", {"status": CourseStatus("none")})
-    return {
-        f"course-status:{pk}": not_started
-        if status.state == "none"
-        else render_to_string("courses/includes/course_status.html", {"status": status})
-        for pk, status in statuses.items()
-    }
+    return {f"course-status:{pk}": _status_html(status) for pk, status in statuses.items()}
+
+
+_status_htmls: dict[tuple, str] = {}
+
+
+def _status_html(status: CourseStatus) -> str:
+    """A status's HTML depends only on the status and the language: rendered once per process."""
+    completed_on = timezone.localdate(status.completed_at) if status.completed_at else None
+    key = (get_language(), status.state, status.percent, completed_on)
+    if key not in _status_htmls:
+        if len(_status_htmls) > 2000:
+            _status_htmls.clear()
+        _status_htmls[key] = render_to_string("courses/includes/course_status.html", {"status": status})
+    return _status_htmls[key]
 
 
 def _course_positions() -> dict[int, tuple[str, int]]:
