@@ -24,6 +24,7 @@ import json
 import os
 import random
 from pathlib import Path
+from urllib.parse import urlencode
 
 from htmlforms import answers_for, form_with_action, forms_of  # loadtest/ (locust puts it on the path)
 from locust import FastHttpUser, between, events, task
@@ -35,6 +36,7 @@ SEPARATE_ADDRESSES = os.environ.get("LOAD_SEPARATE_ADDRESSES", "") in {"1", "yes
 # The next load-test account for a professional that starts (more users than accounts share them).
 _account_numbers = itertools.count()
 _address_numbers = itertools.count(1)
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 # --- users ------------------------------------------------------------------------------------------
@@ -116,9 +118,11 @@ class Professional(SiteUser):
         self.email = accounts[next(_account_numbers) % len(accounts)]
         self.log_in()
 
-    def csrf_post(self, url: str, data: list[tuple[str, str]], name: str):
+    def csrf_post(self, url: str, data: list[tuple[str, str]], name: str, **kwargs):
         """A form's POST as a browser sends it (the token is in `data`); the redirect is the next request."""
-        return self.client.post(url, data=data, name=name, allow_redirects=False)
+        return self.client.post(
+            url, data=urlencode(data), headers=FORM, name=name, allow_redirects=False, **kwargs
+        )
 
     def log_in(self):
         login = TARGETS["login"]
@@ -128,9 +132,7 @@ class Professional(SiteUser):
             raise RuntimeError(f"no login form on {login}")
         data = [(name, value) for name, kind, value, _checked in form["fields"] if kind == "hidden"]
         data += [("login", self.email), ("password", PASSWORD)]
-        with self.client.post(
-            login, data=data, name="login", allow_redirects=False, catch_response=True
-        ) as response:
+        with self.csrf_post(login, data, "login", catch_response=True) as response:
             if response.status_code != 302:
                 response.failure(f"login of {self.email} answered {response.status_code}")
                 return
@@ -225,9 +227,13 @@ def verdict(environment, **kwargs):
     )
     for error in environment.stats.errors.values():
         print(f"  {error.occurrences} × {error.method} {error.name}: {error.error}")
+    # A virtual user that crashed (a page without the form it expected) is an error too.
+    crashes = sum(crash["count"] for crash in environment.runner.exceptions.values())
+    for crash in environment.runner.exceptions.values():
+        print(f"  {crash['count']} × crashed: {crash['msg']}")
     verdicts = []
-    if total.num_failures:
-        verdicts.append(f"{total.num_failures} errors")
+    if total.num_failures or crashes:
+        verdicts.append(f"{total.num_failures} errors, {crashes} crashed virtual users")
     if p95 >= P95_LIMIT_MS:
         verdicts.append(f"p95 {p95:.0f} ms is not below {P95_LIMIT_MS:.0f} ms")
     if verdicts:

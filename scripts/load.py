@@ -14,6 +14,7 @@ The first run creates the cluster and loads the demo content (a few minutes); la
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import signal
@@ -47,6 +48,21 @@ def wait_until_up(url: str, serve: ChildProcess, timeout: float = 900) -> None:
             pass
         time.sleep(1)
     raise SystemExit(f"the site did not come up within {timeout:.0f} s; see {serve.log_path}")
+
+
+def warm_up(host: str, targets: dict, rounds: int = 3) -> None:
+    """Each public page a few times, so that every gunicorn process has built what it keeps (routes,
+    menus, a sheet's measured fit on A4) and the shells are cached: the load measures the running site,
+    not its first minute after a restart."""
+    urls = [targets["home"], targets["catalogue"], targets["instrument_index"], targets["case_index"]]
+    urls += [targets["fitnessscan"], *targets["catalogue_filtered"], *targets["courses"], *targets["modules"]]
+    urls += [*targets["instruments"], *targets["cases"]]
+    started = time.monotonic()
+    for _round in range(rounds):
+        for url in urls:
+            with urllib.request.urlopen(host + url, timeout=60) as response:  # noqa: S310  # nosec B310  # our own loopback server
+                response.read()
+    log(f"warmed up: {len(urls)} pages × {rounds} in {time.monotonic() - started:.0f} s")
 
 
 def main() -> int:
@@ -114,6 +130,7 @@ def main() -> int:
         )
         if seed.returncode != 0:
             raise SystemExit("manage.py seed_load failed")
+        warm_up(host, json.loads(targets.read_text()))
         log(f"locust: {args.users} users for {args.duration}, {args.spawn_rate:g} started per second")
         locust = run(
             [
