@@ -48,14 +48,16 @@ class SiteUser(FastHttpUser):
     abstract = True
     wait_time = between(1, 3)
 
+    def __init__(self, environment):
+        if SEPARATE_ADDRESSES:  # the session takes its headers when it is made
+            number = next(_address_numbers)
+            address = f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
+            self.default_headers = {"X-Forwarded-For": address}
+        super().__init__(environment)
+
     def on_start(self):
         if not TARGETS:
             raise RuntimeError("LOAD_TARGETS names no targets file: run the load with `make load`.")
-        if SEPARATE_ADDRESSES:
-            number = next(_address_numbers)
-            self.client.headers["X-Forwarded-For"] = (
-                f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
-            )
 
     def page(self, url: str, name: str):
         return self.client.get(url, name=name)
