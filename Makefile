@@ -109,7 +109,7 @@ test-production: install node_modules/axe-core
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE) openjdk-17-jre-headless"
 	JOBS=$(JOBS) $(BIN)/python scripts/test_production.py
 
-# The production topology under load (README, "Snelheid"): 200 virtual users for 5 minutes with locust,
+# The production topology under load (README, "Production load"): 200 virtual users for 5 minutes with locust,
 # against its own PostgreSQL, Redis and workers in var/load. Fails on any error or a p95 of 300 ms or more.
 # USERS, DURATION and SPAWN_RATE change the load: `make load USERS=10 DURATION=30s`. Not part of `make test`.
 USERS ?= 200
