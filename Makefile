@@ -97,7 +97,7 @@ bench-throughput: install
 # var/, migrations, collectstatic, a Celery worker and beat, gunicorn on http://127.0.0.1:$(PORT)/.
 # `make serve SEED=1` loads the demo content first. Ctrl-C stops everything it started.
 APT_SERVE := redis-server postgresql-15
-.PHONY: serve test-production
+.PHONY: serve test-production load
 
 serve: install
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE)"
@@ -108,3 +108,13 @@ serve: install
 test-production: install node_modules/axe-core
 	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE) openjdk-17-jre-headless"
 	JOBS=$(JOBS) $(BIN)/python scripts/test_production.py
+
+# The production topology under load (README, "Production load"): 200 virtual users for 5 minutes with locust,
+# against its own PostgreSQL, Redis and workers in var/load. Fails on any error or a p95 of 300 ms or more.
+# USERS, DURATION and SPAWN_RATE change the load: `make load USERS=10 DURATION=30s`. Not part of `make test`.
+USERS ?= 200
+DURATION ?= 5m
+SPAWN_RATE ?= 10
+load: install
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(APT_SERVE)"
+	$(BIN)/python scripts/load.py --users $(USERS) --duration $(DURATION) --spawn-rate $(SPAWN_RATE)
